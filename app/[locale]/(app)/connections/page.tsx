@@ -1,0 +1,5 @@
+import { ComingSoon } from "../../../_components/coming-soon";
+
+export default function ConnectionsPage({ params }: { params: Promise<{ locale: string }> }) {
+  return <ComingSoon params={params} section="nav.connections" />;
+}

@@ -1,0 +1,19 @@
+import { authRouter } from "./routers/auth";
+import { dashboardRouter } from "./routers/dashboard";
+import { invitationRouter } from "./routers/invitation";
+import { organizationRouter } from "./routers/organization";
+import { userRouter } from "./routers/user";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  user: userRouter,
+  organization: organizationRouter,
+  invitation: invitationRouter,
+  dashboard: dashboardRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (RSC, bot, CLI, tests): `createCaller(createTRPCContext({ headers, session }))`. */
+export const createCaller = createCallerFactory(appRouter);

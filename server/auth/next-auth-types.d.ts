@@ -1,0 +1,9 @@
+import "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name?: string | null; email?: string | null; image?: string | null };
+    /** The platform admin acting as this user, when impersonating. */
+    impersonatorId: string | null;
+  }
+}

@@ -1,0 +1,88 @@
+// Russian is the source dictionary: en.ts must provide exactly the same keys (checked by its type).
+export const ru = {
+  app: { name: "InfraZen", tagline: "FinOps для российских облаков" },
+  nav: {
+    dashboard: "Дашборд", connections: "Подключения", resources: "Ресурсы", costs: "Анализ затрат",
+    recommendations: "Рекомендации", budgets: "Бюджеты", reports: "Отчёты", business: "Бизнес-контекст",
+    settings: "Настройки", admin: "Администрирование",
+  },
+  header: { organization: "Организация", language: "Язык", signOut: "Выйти", settings: "Настройки", createOrganization: "Создать организацию" },
+  comingSoon: {
+    title: "Раздел «{section}» скоро появится",
+    body: "Мы уже строим этот раздел. Пока подключите облако и следите за затратами на дашборде.",
+    back: "На дашборд",
+  },
+  auth: {
+    loginTitle: "Вход в InfraZen", signupTitle: "Регистрация", email: "Эл. почта", password: "Пароль", name: "Имя",
+    organizationName: "Название компании", login: "Войти", signup: "Зарегистрироваться", tryDemo: "Попробовать демо",
+    google: "Войти через Google", or: "или", noAccount: "Нет аккаунта?", haveAccount: "Уже есть аккаунт?",
+    createAccount: "Создать аккаунт", signInLink: "Войти", signingIn: "Входим…",
+    passwordRules: "Не короче {min} символов, хотя бы одна буква и одна цифра, без вашего адреса почты.",
+    invitedHint: "Войдите или зарегистрируйтесь, чтобы принять приглашение.",
+    errors: {
+      invalidCredentials: "Неверная почта или пароль.",
+      rateLimited: "Слишком много попыток входа. Повторите через {minutes} мин.",
+      disabled: "Учётная запись отключена. Обратитесь к администратору.",
+      demoUnavailable: "Демо сейчас недоступно: демо-данные ещё не созданы.",
+      emailTaken: "Пользователь с такой почтой уже зарегистрирован. Войдите или восстановите пароль.",
+      oauthNotLinked: "Почта Google не подтверждена, поэтому мы не можем связать её с существующей учётной записью.",
+      generic: "Не удалось войти. Попробуйте ещё раз.",
+    },
+  },
+  password: {
+    tooShort: "Пароль должен быть не короче {min} символов.",
+    tooLong: "Пароль должен быть не длиннее {max} символов.",
+    needsLetter: "Добавьте в пароль хотя бы одну букву.",
+    needsDigit: "Добавьте в пароль хотя бы одну цифру.",
+    containsEmail: "Пароль не должен содержать ваш адрес почты.",
+    wrongCurrent: "Текущий пароль указан неверно.",
+    alreadySet: "Пароль уже задан: используйте смену пароля.",
+  },
+  dashboard: {
+    title: "Дашборд", welcome: "Добро пожаловать, {name}",
+    kpiConnections: "Подключённые облака", kpiResources: "Активные ресурсы", kpiMonthly: "Затраты в этом месяце", kpiMembers: "Участники",
+    emptyTitle: "Подключите первое облако",
+    emptyBody: "InfraZen начинает с биллинга: после подключения Selectel, Beget, VirtFusion или OpenStack здесь появятся затраты, тренды и рекомендации.",
+    emptyAction: "Перейти к подключениям",
+  },
+  settings: {
+    title: "Настройки", profile: "Профиль", timezone: "Часовой пояс", currency: "Валюта", language: "Язык интерфейса",
+    save: "Сохранить", saved: "Сохранено", security: "Безопасность", currentPassword: "Текущий пароль", newPassword: "Новый пароль",
+    changePassword: "Сменить пароль", setPassword: "Задать пароль", setPasswordHint: "Вы входите через Google. Задайте пароль, чтобы входить и по почте.",
+    passwordChanged: "Пароль изменён",
+    organization: "Организация", orgName: "Название", members: "Участники", role: "Роль", remove: "Удалить", you: "вы",
+    invitations: "Приглашения", inviteEmail: "Почта (необязательно)", createInvite: "Создать ссылку-приглашение",
+    inviteLink: "Ссылка для приглашения (действует 7 дней):", copy: "Копировать", revoke: "Отозвать", expires: "до {date}",
+    noInvitations: "Активных приглашений нет. Создайте ссылку и отправьте её коллеге.",
+    newOrganization: "Новая организация", create: "Создать", readOnlyMembers: "Управлять участниками могут владелец и администраторы.",
+  },
+  roles: { owner: "Владелец", admin: "Администратор", finance: "Финансы", member: "Участник", viewer: "Наблюдатель" },
+  invite: {
+    title: "Приглашение в «{org}»", body: "Вас приглашают с ролью «{role}».", accept: "Принять приглашение",
+    accepted: "Вы присоединились к организации.", invalid: "Приглашение недействительно.",
+  },
+  errors: {
+    unauthorized: "Войдите, чтобы продолжить.",
+    forbidden: "Недостаточно прав для этого действия.",
+    notFound: "Не найдено.",
+    noOrganization: "Вы не состоите ни в одной организации. Создайте организацию или примите приглашение.",
+    notMember: "У вас нет доступа к этой организации.",
+    invitationExpired: "Срок действия приглашения истёк. Попросите прислать новое.",
+    invitationUsed: "Это приглашение уже использовано или отозвано.",
+    invitationEmailMismatch: "Приглашение выписано на другой адрес почты ({email}).",
+    alreadyMember: "Вы уже состоите в этой организации.",
+    lastOwner: "Нельзя удалить или понизить последнего владельца организации.",
+    ownerOnly: "Назначать и снимать владельцев может только владелец.",
+    validation: "Проверьте введённые данные.",
+    internal: "Что-то пошло не так. Мы уже знаем об ошибке — попробуйте ещё раз.",
+    database: "База данных недоступна. Попробуйте позже.",
+  },
+  validation: {
+    email: "Введите корректный адрес почты.", required: "Заполните это поле.", tooLong: "Слишком длинное значение.",
+    timezone: "Неизвестный часовой пояс.", currency: "Код валюты — три латинские буквы, например RUB.",
+  },
+  common: { loading: "Загрузка…", cancel: "Отмена", confirm: "Подтвердить", error: "Ошибка" },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof ru>;
