@@ -6,7 +6,7 @@ import { getServerI18n } from "../_i18n/server-i18n";
 import { TRPCReactProvider } from "../_trpc/react";
 import "../globals.css";
 
-export const metadata: Metadata = { title: "InfraZen", description: "FinOps для российских облаков" };
+export const metadata: Metadata = { title: "InfraZen", description: "FinOps для российских облаков", icons: { icon: "/favicon.svg" } };
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
