@@ -37,6 +37,7 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
   ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
   LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
 };
 (env as Record<string, string>).NODE_ENV = "production";
 

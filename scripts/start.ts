@@ -9,7 +9,7 @@ import { buildIsStale } from "./lib/build-freshness";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port };
 // Without a configured public URL, trust the Host header so the app works on whatever address it is opened.
 if (!env.NEXTAUTH_URL) {
   env.NEXTAUTH_URL = `http://localhost:${port}`;

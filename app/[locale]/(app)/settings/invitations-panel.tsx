@@ -8,7 +8,7 @@ import { formatDateTime } from "../../../_i18n/format";
 import { useI18n } from "../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../_trpc/react";
 
-export function InvitationsPanel({ actorRole }: { actorRole: OrgRole }) {
+export function InvitationsPanel({ actorRole, timezone }: { actorRole: OrgRole; timezone: string }) {
   const { locale, t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -67,7 +67,7 @@ export function InvitationsPanel({ actorRole }: { actorRole: OrgRole }) {
           <li key={invitation.id} className="flex items-center justify-between py-2">
             <span>
               {invitation.email ?? "—"} · {t(`roles.${invitation.role}`)} ·{" "}
-              <span className="text-ink-muted">{t("settings.expires", { date: formatDateTime(invitation.expiresAt, locale, "Europe/Moscow") })}</span>
+              <span className="text-ink-muted">{t("settings.expires", { date: formatDateTime(invitation.expiresAt, locale, timezone) })}</span>
             </span>
             <button className="btn-danger py-1" onClick={() => revoke.mutate({ invitationId: invitation.id })}>{t("settings.revoke")}</button>
           </li>

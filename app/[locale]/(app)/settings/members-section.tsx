@@ -7,7 +7,7 @@ import { useI18n } from "../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../_trpc/react";
 import { InvitationsPanel } from "./invitations-panel";
 
-export function MembersSection({ currentUserId, actorRole, canManage }: { currentUserId: string; actorRole: OrgRole; canManage: boolean }) {
+export function MembersSection({ currentUserId, actorRole, canManage, timezone }: { currentUserId: string; actorRole: OrgRole; canManage: boolean; timezone: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -67,7 +67,7 @@ export function MembersSection({ currentUserId, actorRole, canManage }: { curren
           })}
         </tbody>
       </table>
-      {canManage && <InvitationsPanel actorRole={actorRole} />}
+      {canManage && <InvitationsPanel actorRole={actorRole} timezone={timezone} />}
     </div>
   );
 }

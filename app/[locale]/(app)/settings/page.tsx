@@ -27,7 +27,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
       <section className="card space-y-6">
         <h2 className="text-lg font-semibold">{t("settings.organization")}</h2>
         <OrganizationNameForm key={me.activeOrganization!.id} name={me.activeOrganization!.name} canEdit={orgRoleCan(role, "manage_organization")} />
-        <MembersSection currentUserId={me.id} actorRole={role} canManage={orgRoleCan(role, "manage_members")} />
+        <MembersSection currentUserId={me.id} actorRole={role} canManage={orgRoleCan(role, "manage_members")} timezone={me.timezone} />
       </section>
       <section className="card space-y-4">
         <h2 className="text-lg font-semibold">{t("settings.newOrganization")}</h2>
