@@ -10,6 +10,7 @@ import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
 import { buildIsStale } from "./lib/build-freshness";
+import { NEXT_BIN } from "./lib/next-bin";
 
 const port = process.env.E2E_PORT ?? "3100";
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "infrazen-e2e-"));
@@ -42,13 +43,13 @@ const env: NodeJS.ProcessEnv = {
 (env as Record<string, string>).NODE_ENV = "production";
 
 if (buildIsStale()) {
-  const build = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const setup = spawnSync("npx", ["--no-install", "tsx", "server/cli/main.ts", "setup"], { stdio: "inherit", env });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
   fs.rmSync(workDir, { recursive: true, force: true });

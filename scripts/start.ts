@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { buildIsStale } from "./lib/build-freshness";
+import { NEXT_BIN } from "./lib/next-bin";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -24,10 +25,10 @@ function run(command: string, args: string[]) {
 
 if (!dev && buildIsStale()) {
   console.log("Building InfraZen (first start or sources changed)…");
-  run("npx", ["--no-install", "next", "build"]);
+  run(process.execPath, [NEXT_BIN, "build"]);
 }
 run("npx", ["--no-install", "tsx", "server/cli/main.ts", "setup"]);
 
-const server = spawn("npx", ["--no-install", "next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
