@@ -1,0 +1,8 @@
+import type { ProviderPlugin } from "./contract";
+
+/**
+ * Every provider folder, once. This list is the only place that names plugins; add a plugin here and the
+ * registry, forms, sync and CLI pick it up.
+ */
+export const ALL_PROVIDERS: ProviderPlugin[] = [
+];

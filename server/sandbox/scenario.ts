@@ -1,0 +1,125 @@
+/**
+ * A sandbox scenario: one cloud account as the provider's APIs would show it — billing objects with their
+ * charges, and the OpenStack inventory behind them. Scenarios are TypeScript modules in scenarios/ so large
+ * tenants can be generated. Billing and inventory are independent on purpose: zombies are billed objects
+ * absent from OpenStack, orphans are volumes without attachments, unknown types are billing-only.
+ */
+export interface ScenarioRegion {
+  /** Selectel pool / OpenStack region name, e.g. "ru-3". */
+  name: string;
+  zones: string[];
+}
+
+export interface ScenarioFlavor {
+  id: string;
+  name: string;
+  vcpus: number;
+  ramMb: number;
+  diskGb: number;
+}
+
+export interface ScenarioNic {
+  portId: string;
+  networkId: string;
+  networkName: string;
+  ip: string;
+  mac: string;
+  /** A floating IP NATed to this port. */
+  floatingIp?: string;
+}
+
+export interface ScenarioServer {
+  id: string;
+  name: string;
+  projectId: string;
+  region: string;
+  zone: string;
+  /** OpenStack status: ACTIVE, SHUTOFF, ERROR, … */
+  status: string;
+  flavorId: string;
+  createdAt: string;
+  nics: ScenarioNic[];
+  metadata?: Record<string, string>;
+}
+
+export interface ScenarioVolume {
+  id: string;
+  name: string;
+  projectId: string;
+  region: string;
+  zone: string;
+  sizeGb: number;
+  /** Cinder volume type name, e.g. "universal.ru-3b", "fast.ru-8a", "basic.ru-3b". */
+  volumeType: string;
+  bootable: boolean;
+  /** Cinder status: in-use, available, reserved, … */
+  status: string;
+  attachment?: { serverId: string; device: string };
+  createdAt: string;
+}
+
+/** A port that is not a VM NIC (router interfaces, DHCP): inventory must ignore it. */
+export interface ScenarioInfraPort {
+  id: string;
+  projectId: string;
+  region: string;
+  networkId: string;
+  deviceOwner: string;
+  deviceId: string;
+  ip: string;
+  mac: string;
+}
+
+export interface ScenarioBillingMetric {
+  /** Selectel metric id: compute_cores, compute_ram, volume_gigabytes_universal, network_floatingips, … */
+  id: string;
+  name: string;
+  unit: string;
+  /** Decimal string: amount consumed per hour (cores, GB, …); the API reports it cumulated over the period. */
+  quantityPerHour: string;
+  /** Integer kopecks charged per hour. */
+  kopecksPerHour: number;
+}
+
+export interface ScenarioBillingObject {
+  id: string;
+  name: string;
+  /** Selectel object type: cloud_vm, volume_universal, network_floating_ip, dbaas_postgresql, … or one nobody knows yet. */
+  type: string;
+  typeName?: string;
+  parentId?: string;
+  projectId: string;
+  region: string;
+  metrics: ScenarioBillingMetric[];
+  /** Billed from this instant (ISO, UTC); default: forever. */
+  billedFrom?: string;
+  /** Billed until this instant (ISO, UTC); default: still billed. */
+  billedUntil?: string;
+}
+
+export interface SandboxScenario {
+  name: string;
+  description: string;
+  account: {
+    /** Selectel account number, also the Keystone domain of its service users. */
+    id: string;
+    name: string;
+    balanceKopecks: number;
+    bonusKopecks?: number;
+    /** Days until the balance runs out (billing prediction); null when the provider predicts nothing. */
+    daysLeft: number | null;
+  };
+  auth: {
+    /** Static keys accepted as `X-Token` (Selectel API key). */
+    apiKeys: string[];
+    /** Keystone users: Selectel service users (domain = account id) or plain OpenStack users. */
+    users: { name: string; password: string; domain: string; projectIds?: string[] }[];
+  };
+  projects: { id: string; name: string }[];
+  regions: ScenarioRegion[];
+  flavors: ScenarioFlavor[];
+  servers: ScenarioServer[];
+  volumes: ScenarioVolume[];
+  infraPorts?: ScenarioInfraPort[];
+  billing: ScenarioBillingObject[];
+}
