@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, type TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { db } from "../db";
 import { t as translate, toLocale, type Locale, type MessageKey } from "../i18n";
@@ -108,4 +108,3 @@ export function adminProcedure(permission: PlatformPermissionName) {
   });
 }
 
-export { TRPCError };

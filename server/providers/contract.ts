@@ -109,7 +109,11 @@ export interface BillingSnapshot {
   window: BillingWindow;
   /** Charges of the latest complete hour: each object's current hourly rate. Null when the window has none. */
   latestHour: { start: Date; end: Date; lines: BillingLine[] } | null;
-  /** Charges per UTC day across the window (one line per object × metric × day): daily cost rows and period totals. */
+  /**
+   * Charges per billing day across the window (one line per object × metric × day): daily cost rows and period
+   * totals. A billing day is the provider's own (Selectel bills Moscow days, 21:00–21:00 UTC); periodStart/End
+   * are its exact UTC instants, cut to the window.
+   */
   daily: BillingLine[];
 }
 

@@ -1,0 +1,15 @@
+export { authenticateKeystone, keystoneV3Url } from "./authenticate-keystone";
+export type { KeystoneAuthOptions, KeystoneScope, KeystoneSession, KeystoneUserRef } from "./authenticate-keystone";
+export { catalogEndpoint, catalogRegions } from "./keystone-catalog";
+export type { EndpointInterface, KeystoneCatalog, KeystoneCatalogEntry, KeystoneEndpoint } from "./keystone-catalog";
+export { paginateOpenStackList } from "./paginate-openstack-list";
+export type { OpenStackListRequest } from "./paginate-openstack-list";
+export { findServiceUrl, serviceUrl } from "./openstack-scope";
+export type { OpenStackProjectScope, OpenStackService } from "./openstack-scope";
+export { listServers } from "./list-servers";
+export type { ListServersOptions } from "./list-servers";
+export { listVolumes, parseBootable } from "./list-volumes";
+export { isComputePort, listPorts } from "./list-ports";
+export { resolveNovaFlavor } from "./resolve-nova-flavor";
+export { collectOpenStackInventory } from "./collect-openstack-inventory";
+export type { CollectOpenStackInventoryOptions, OpenStackInventoryProject } from "./collect-openstack-inventory";
