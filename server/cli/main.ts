@@ -2,9 +2,11 @@ import { CliUsageError, type CliCommand } from "./cli-command";
 import { adminCommand } from "./commands/admin";
 import { dbCommand } from "./commands/db";
 import { demoCommand } from "./commands/demo";
+import { inventoryCommand } from "./commands/inventory";
+import { sandboxCommand } from "./commands/sandbox";
 import { setupCommand } from "./commands/setup";
 
-const commands: CliCommand[] = [setupCommand, dbCommand, adminCommand, demoCommand];
+const commands: CliCommand[] = [setupCommand, dbCommand, adminCommand, demoCommand, sandboxCommand, inventoryCommand];
 
 function printHelp() {
   console.log("Usage: npm run cli -- <command> [options]\n");

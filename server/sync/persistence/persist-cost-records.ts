@@ -1,0 +1,88 @@
+import { db } from "../../db";
+import { kopecksToRubles } from "../model/money";
+import type { CostRow } from "../model/unified-resource";
+import type { PersistTarget } from "./persist-resources";
+import { chunks } from "./to-json";
+
+export interface CostRecordCounts {
+  created: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+function dayDate(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+function nextDay(date: string): Date {
+  const day = dayDate(date);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day;
+}
+
+/**
+ * Writes one CostRecord per resource per day of the window (FOCUS names; billedCost = effectiveCost = the day's
+ * kopecks in roubles, exact). Rows are matched by (connection, resource, day): unchanged rows are not touched,
+ * so a re-run writes nothing. The only rows ever removed are those of a billing object that this run folds into
+ * another resource (a volume now attached to its VM): its charges are in the VM's rows now, and keeping both
+ * would count them twice. Anything billing simply stopped reporting stays.
+ */
+export async function persistCostRecords(target: PersistTarget, rows: CostRow[], window: { start: string; end: string }, absorbedIds: Set<string>): Promise<CostRecordCounts> {
+  const counts: CostRecordCounts = { created: 0, updated: 0, removed: 0, unchanged: 0 };
+  const resources = await db.resource.findMany({ where: { connectionId: target.connectionId }, select: { id: true, providerResourceId: true } });
+  const resourceIds = new Map(resources.map((resource) => [resource.providerResourceId, resource.id]));
+  const firstDay = dayDate(window.start.slice(0, 10));
+  const lastDay = dayDate(new Date(Date.parse(window.end) - 1).toISOString().slice(0, 10));
+  const existing = await db.costRecord.findMany({ where: { connectionId: target.connectionId, chargePeriodStart: { gte: firstDay, lte: lastDay } } });
+  const existingByKey = new Map(existing.map((row) => [`${row.providerResourceId}|${row.chargePeriodStart.toISOString().slice(0, 10)}`, row]));
+
+  const creates = [];
+  const updates = [];
+  const keys = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.providerResourceId}|${row.date}`;
+    keys.add(key);
+    const cost = kopecksToRubles(row.costMinor);
+    const data = {
+      resourceId: resourceIds.get(row.providerResourceId) ?? null,
+      chargePeriodEnd: nextDay(row.date),
+      billedCost: cost,
+      effectiveCost: cost,
+      billingCurrency: row.currency,
+      serviceCategory: row.serviceCategory,
+      serviceName: row.serviceName,
+      regionId: row.regionId,
+      resourceName: row.resourceName,
+      resourceType: row.resourceType,
+      subAccountId: row.subAccountId,
+    };
+    const current = existingByKey.get(key);
+    if (!current) {
+      creates.push({ organizationId: target.organizationId, connectionId: target.connectionId, providerResourceId: row.providerResourceId, chargePeriodStart: dayDate(row.date), ...data });
+      continue;
+    }
+    const same =
+      current.billedCost.toFixed(2) === cost &&
+      current.effectiveCost.toFixed(2) === cost &&
+      current.resourceId === data.resourceId &&
+      current.billingCurrency === data.billingCurrency &&
+      current.resourceName === data.resourceName &&
+      current.resourceType === data.resourceType &&
+      current.serviceName === data.serviceName &&
+      current.serviceCategory === data.serviceCategory &&
+      current.regionId === data.regionId &&
+      current.subAccountId === data.subAccountId;
+    if (same) counts.unchanged += 1;
+    else updates.push(db.costRecord.update({ where: { id: current.id }, data }));
+  }
+
+  for (const batch of chunks(creates, 500)) counts.created += (await db.costRecord.createMany({ data: batch, skipDuplicates: true })).count;
+  for (const batch of chunks(updates, 200)) {
+    await db.$transaction(batch);
+    counts.updated += batch.length;
+  }
+  const superseded = existing.filter((row) => absorbedIds.has(row.providerResourceId) && !keys.has(`${row.providerResourceId}|${row.chargePeriodStart.toISOString().slice(0, 10)}`)).map((row) => row.id);
+  for (const batch of chunks(superseded, 500)) counts.removed += (await db.costRecord.deleteMany({ where: { id: { in: batch } } })).count;
+  return counts;
+}

@@ -1,0 +1,53 @@
+import type { AccountSummary, BillingLine, BillingWindow, ProviderContext, ProviderPlugin } from "../../providers/contract";
+import { ProviderError } from "../../providers/errors";
+
+/** A billing line as it travels between steps: dates as ISO strings (step outputs are JSON). */
+export type SerializedBillingLine = Omit<BillingLine, "periodStart" | "periodEnd"> & { periodStart: string; periodEnd: string };
+
+export interface BillingPhaseOutput {
+  account: AccountSummary;
+  window: { start: string; end: string };
+  currency: string;
+  latestHour: { start: string; end: string; lines: SerializedBillingLine[] } | null;
+  daily: SerializedBillingLine[];
+}
+
+/** Month to date in UTC: from the first of the month 00:00 to now. */
+export function monthToDateWindow(now: Date): BillingWindow {
+  return { start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), end: now };
+}
+
+/**
+ * Step outputs are stored by the durable runner (Inngest caps them at a few MB), so the provider's raw payload
+ * is kept only on the latest hour's lines, which is where unknown types take their sample from.
+ */
+function serializeLine(line: BillingLine, keepRaw: boolean): SerializedBillingLine {
+  const { raw, ...rest } = line;
+  return { ...rest, ...(keepRaw && raw !== undefined ? { raw } : {}), periodStart: line.periodStart.toISOString(), periodEnd: line.periodEnd.toISOString() };
+}
+
+/**
+ * Phase 1: the account summary (balance, days left, projects) and the window's charges. The account check runs
+ * first so that wrong credentials fail with the provider's auth message before any billing call.
+ */
+export async function collectBillingPhase(plugin: ProviderPlugin, ctx: ProviderContext, window?: BillingWindow): Promise<BillingPhaseOutput> {
+  if (!plugin.collectBilling) {
+    throw new ProviderError(`${plugin.manifest.displayName} has no billing API; the billing-first sync cannot run`, { provider: plugin.manifest.id, kind: "config" });
+  }
+  const account = await plugin.testConnection(ctx);
+  const range = window ?? monthToDateWindow(ctx.now());
+  const snapshot = await plugin.collectBilling(ctx, range);
+  return {
+    account: { ...account, currency: account.currency.toUpperCase() },
+    window: { start: range.start.toISOString(), end: range.end.toISOString() },
+    currency: (snapshot.currency || account.currency).toUpperCase(),
+    latestHour: snapshot.latestHour
+      ? { start: snapshot.latestHour.start.toISOString(), end: snapshot.latestHour.end.toISOString(), lines: snapshot.latestHour.lines.map((line) => serializeLine(line, true)) }
+      : null,
+    daily: snapshot.daily.map((line) => serializeLine(line, false)),
+  };
+}
+
+export function countBilling(output: BillingPhaseOutput): Record<string, number> {
+  return { dailyLines: output.daily.length, latestHourLines: output.latestHour?.lines.length ?? 0, projects: output.account.projects.length };
+}
