@@ -1,0 +1,25 @@
+import { runPhasesWithoutDatabase } from "@/server/sync/run-billing-first-sync";
+import { createProviderContext } from "@/server/providers/registry";
+import { selectelPlugin } from "@/server/providers/selectel";
+import { SandboxState, withFaults } from "@/server/sandbox/http/sandbox-faults";
+import { startSandboxServer } from "@/server/sandbox/http/start-sandbox-server";
+import { getSandbox } from "@/server/sandbox/registry";
+import { generateLargeSelectelScenario, SELECTEL_LARGE_BENCH_NOW } from "@/server/sandbox/scenarios/selectel-large";
+import { createSelectelSandbox, regionOf } from "@/server/sandbox/selectel";
+
+const scenario = generateLargeSelectelScenario();
+const now = () => SELECTEL_LARGE_BENCH_NOW;
+const state = new SandboxState({ latencyMs: Number(process.env.LAT ?? 50) });
+const server = await startSandboxServer(withFaults(createSelectelSandbox(scenario, { now }), state, regionOf));
+const conn = getSandbox("selectel").connection(scenario, server.url);
+const seq = process.env.SEQ === "1";
+const ctx = createProviderContext(selectelPlugin, { credentials: conn.credentials, endpointOverrides: conn.endpoints, now, ...(seq ? { concurrency: 1, http: { perHostConcurrency: 1, keepCallRecords: true } } : { http: { keepCallRecords: true } }) });
+const t0 = performance.now();
+const report = await runPhasesWithoutDatabase(selectelPlugin, ctx);
+const wall = performance.now() - t0;
+console.log("wall", Math.round(wall), "calls", ctx.http.metrics.calls, "resources", report.resources.length, "rss", Math.round(process.resourceUsage().maxRSS / 1024));
+for (const p of report.phases) console.log(p.id, p.durationMs, p.apiCalls);
+const calls = state.calls;
+const slow = [...calls].sort((a, b) => (b.finishedAt - b.startedAt) - (a.finishedAt - a.startedAt)).slice(0, 5);
+for (const c of slow) console.log(c.method, c.path, Math.round(c.finishedAt - c.startedAt), Math.round(c.startedAt - t0));
+await server.close();
