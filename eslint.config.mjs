@@ -16,5 +16,5 @@ export default defineConfig([
     files: ["server/cli/**", "scripts/**", "tests/**"],
     rules: { "no-console": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/.artifacts/**"]),
 ]);

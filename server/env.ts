@@ -23,7 +23,31 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  // Durable sync. Unset: the embedded default (in-process runner, lease, timer). INNGEST_DEV=1 (or the dev server's
+  // URL): a local `inngest-cli dev`. Both keys: Inngest Cloud, or a self-hosted server at INNGEST_BASE_URL.
+  INNGEST_DEV: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY_FALLBACK: z.string().optional(),
+  INNGEST_BASE_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  SYNC_SCHEDULER: booleanFlag,
 });
+
+/** Who runs syncs: this process ("embedded", the default) or an Inngest server. */
+export type SyncMode = "embedded" | "inngest";
+
+function inngestDevEnabled(value: string | undefined): boolean {
+  const normalized = value?.trim().toLowerCase();
+  return Boolean(normalized) && !["0", "false", "no"].includes(normalized!);
+}
+
+/**
+ * "inngest" when INNGEST_DEV is on or an Inngest Cloud / self-hosted key is set, else "embedded". Read from the
+ * given source on every call (not the cached env), so a test can switch modes by setting process.env.
+ */
+export function resolveSyncMode(source: Record<string, string | undefined> = process.env): SyncMode {
+  return inngestDevEnabled(source.INNGEST_DEV) || Boolean(source.INNGEST_EVENT_KEY) || Boolean(source.INNGEST_SIGNING_KEY) ? "inngest" : "embedded";
+}
 
 export type ServerEnv = z.infer<typeof schema> & {
   /** True for the zero-setup embedded database: secrets may then be generated into DATA_DIR. */
@@ -31,6 +55,9 @@ export type ServerEnv = z.infer<typeof schema> & {
   authSecret: string;
   googleEnabled: boolean;
   demoEnabled: boolean;
+  syncMode: SyncMode;
+  /** The embedded mode's in-process schedule timer (never in Inngest mode, where the cron function schedules). */
+  syncSchedulerEnabled: boolean;
 };
 
 export class EnvError extends Error {
@@ -55,6 +82,9 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   if (Boolean(values.GOOGLE_CLIENT_ID) !== Boolean(values.GOOGLE_CLIENT_SECRET)) {
     problems.push("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together");
   }
+  if (!inngestDevEnabled(values.INNGEST_DEV) && Boolean(values.INNGEST_EVENT_KEY) !== Boolean(values.INNGEST_SIGNING_KEY)) {
+    problems.push("INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY must be set together (Inngest Cloud or self-hosted), or set INNGEST_DEV=1 for a local dev server");
+  }
   if (problems.length) throw new EnvError(problems);
 
   return {
@@ -63,6 +93,8 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     authSecret: values.NEXTAUTH_SECRET ?? readOrCreateLocalSecret(values.DATA_DIR, "auth-secret"),
     googleEnabled: Boolean(values.GOOGLE_CLIENT_ID && values.GOOGLE_CLIENT_SECRET),
     demoEnabled: values.DEMO_MODE ?? true,
+    syncMode: resolveSyncMode(source),
+    syncSchedulerEnabled: resolveSyncMode(source) === "embedded" && (values.SYNC_SCHEDULER ?? true),
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "server", "public", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "server", "inngest", "public", "instrumentation.ts", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newestMtime(entry: string): number {

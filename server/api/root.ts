@@ -1,7 +1,9 @@
 import { authRouter } from "./routers/auth";
+import { connectionRouter } from "./routers/connection";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
+import { syncRunRouter } from "./routers/sync-run";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   invitation: invitationRouter,
   dashboard: dashboardRouter,
+  connection: connectionRouter,
+  syncRun: syncRunRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,8 +5,9 @@ import { demoCommand } from "./commands/demo";
 import { inventoryCommand } from "./commands/inventory";
 import { sandboxCommand } from "./commands/sandbox";
 import { setupCommand } from "./commands/setup";
+import { syncCommand } from "./commands/sync";
 
-const commands: CliCommand[] = [setupCommand, dbCommand, adminCommand, demoCommand, sandboxCommand, inventoryCommand];
+const commands: CliCommand[] = [setupCommand, dbCommand, adminCommand, demoCommand, sandboxCommand, inventoryCommand, syncCommand];
 
 function printHelp() {
   console.log("Usage: npm run cli -- <command> [options]\n");

@@ -17,6 +17,13 @@ export function getProvider(id: string): ProviderPlugin {
   return plugin;
 }
 
+/**
+ * Projects (and, within one, regions) inventoried at once. Most project × region scopes of a large account are
+ * small or empty, so a sync is bound by round trips, not by work: at 8, 27 projects read in four rounds of a token
+ * and then their lists. Calls per host stay capped by the HTTP client's own per-host limit.
+ */
+const DEFAULT_CONCURRENCY = 16;
+
 export interface ContextOptions {
   credentials: unknown;
   endpointOverrides?: Record<string, string | undefined>;
@@ -54,7 +61,7 @@ export function createProviderContext(plugin: ProviderPlugin, options: ContextOp
     http: new ProviderHttpClient({ provider: manifest.displayName, secrets, logger: log, ...options.http }),
     cache: options.cache ?? new TtlCache(),
     log,
-    concurrency: options.concurrency ?? 8,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     now: options.now ?? (() => new Date()),
   };
 }

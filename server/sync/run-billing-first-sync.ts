@@ -1,38 +1,24 @@
 import { db } from "../db";
-import type { BillingWindow, ProviderContext, ProviderPlugin } from "../providers/contract";
-import { ProviderError } from "../providers/errors";
+import type { AccountSummary, ProviderContext, ProviderPlugin } from "../providers/contract";
 import { createProviderContext, getProvider, type ContextOptions } from "../providers/registry";
 import { decryptCredentials } from "../security/credentials-cipher";
-import type { InventoryReport, PhaseRecord } from "./model/unified-resource";
+import { createDatabaseArtifacts } from "./artifacts/database-artifacts";
+import { ARTIFACT_KEYS } from "./artifacts/sync-artifacts";
+import type { PhaseRecord, SyncFailure } from "./model/unified-resource";
+import type { UnificationOutput } from "./phases/07-unification";
 import { completeSync, type CompletionCounts } from "./persistence/complete-sync";
 import type { PersistTarget } from "./persistence/persist-resources";
 import { finishSyncRun, phaseProgressHooks, startSyncRun, type FinalSyncStatus, type SyncTrigger } from "./persistence/sync-run-records";
 import { PHASES, runPhase, serializeError, type SerializedError } from "./run-phase";
-import { runPhases } from "./run-phases";
+import { runStagedPhases, type PhasesSummary } from "./run-phases";
+import { summarizeSyncRun, type SyncRunSummary } from "./summarize-sync-run";
 import { createInProcessStep, type SyncStep } from "./sync-step";
 
 export type { SyncStep } from "./sync-step";
+export { runPhasesWithoutDatabase } from "./run-phases-without-database";
 export { createInProcessStep } from "./sync-step";
 export type { InventoryReport, UnifiedResource } from "./model/unified-resource";
-
-function toProviderError(error: SerializedError): ProviderError {
-  return new ProviderError(error.message, {
-    provider: error.provider ?? "sync",
-    kind: error.kind === "internal" ? "bad_response" : error.kind,
-    providerMessage: error.providerMessage ?? undefined,
-    status: error.status ?? undefined,
-  });
-}
-
-/**
- * Phases 1–7 against a provider without touching the database (the `inventory` CLI, previews, benchmarks).
- * Throws a ProviderError when the run cannot produce a result (auth, config, billing unavailable).
- */
-export async function runPhasesWithoutDatabase(plugin: ProviderPlugin, ctx: ProviderContext, options: { window?: BillingWindow } = {}): Promise<InventoryReport> {
-  const result = await runPhases(plugin, ctx, { step: createInProcessStep(), window: options.window });
-  if (!result.ok) throw toProviderError(result.error);
-  return result.report;
-}
+export type { SyncRunSummary } from "./summarize-sync-run";
 
 export interface SyncConnectionArgs {
   connectionId: string;
@@ -43,8 +29,21 @@ export interface SyncConnectionArgs {
   syncRunId?: string;
   /** Use this plugin instead of the registry's (tests, sandboxes). */
   plugin?: ProviderPlugin;
+  /** Aborts the provider calls in flight (the in-process runner lost its lease). */
+  signal?: AbortSignal;
 }
 
+export interface SyncOutcome {
+  syncRunId: string;
+  status: FinalSyncStatus;
+  /** Why a run ended `error`: the kind tells whether trying again can help (auth and config never do). */
+  error: SerializedError | null;
+  summary: SyncRunSummary;
+  /** The run had already finished before this call (a duplicate request for the same SyncRun): nothing ran. */
+  duplicate: boolean;
+}
+
+const FINAL_STATUSES = new Set<string>(["success", "partial", "error"]);
 const NO_CHANGES: CompletionCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0, costRowsCreated: 0, costRowsUpdated: 0, costRowsRemoved: 0, costRowsUnchanged: 0, unrecognizedNew: 0, unrecognizedSeenAgain: 0 };
 
 function jsonRecord(value: unknown): Record<string, unknown> {
@@ -54,34 +53,60 @@ function jsonRecord(value: unknown): Record<string, unknown> {
 /**
  * The billing-first sync of one connection, phases 1–8, recording progress on its SyncRun as it goes. Ends
  * `success`, `partial` (a scope or an optional phase failed; earlier data for it untouched) or `error` (auth,
- * config, billing, or a failed write; nothing earlier is removed). Every step has a stable id for Inngest.
+ * config, billing, or a failed write; nothing earlier is removed). Every step has a stable id for Inngest —
+ * start, billing, group-by-type, inventory:<project>…, vms, volumes, file-storage, other-services, unification,
+ * completion, finish (or abort) — and returns only ids and counts: bulk data passes through the run's
+ * SyncArtifact rows, which the finish step deletes. Called again for a SyncRun that already finished, it runs
+ * nothing and returns that run's outcome, so a duplicate request never syncs twice.
  */
-export async function syncConnection(args: SyncConnectionArgs): Promise<{ syncRunId: string; status: FinalSyncStatus }> {
+export async function syncConnection(args: SyncConnectionArgs): Promise<SyncOutcome> {
   const step = args.step ?? createInProcessStep();
   const clock = args.contextOverrides?.now ?? (() => new Date());
   const connection = await db.cloudConnection.findUnique({ where: { id: args.connectionId } });
   if (!connection) throw new Error(`Cloud connection ${args.connectionId} not found`);
-  const started = await step.run("start", () => startSyncRun(connection, args.trigger ?? "manual", clock(), args.syncRunId));
-  const target: PersistTarget = { organizationId: connection.organizationId, connectionId: connection.id, providerId: connection.providerId, syncRunId: started.syncRunId, seenAt: new Date(started.startedAt) };
-  const hooks = phaseProgressHooks(started.syncRunId);
 
-  const finish = async (status: FinalSyncStatus, details: { error?: string; phases: PhaseRecord[]; report?: InventoryReport; counts?: CompletionCounts; account?: InventoryReport["account"] | null }, stepId = "finish") => {
-    await step.run(stepId, () =>
-      finishSyncRun({
-        syncRunId: started.syncRunId,
-        connectionId: connection.id,
-        status,
-        error: details.error ?? null,
-        phases: details.phases,
-        failures: details.report?.failures ?? [],
-        counts: details.counts ?? NO_CHANGES,
-        resources: status === "error" ? [] : (details.report?.resources ?? []),
-        account: details.account ?? details.report?.account ?? null,
-        currency: details.report?.currency ?? null,
-        finishedAt: clock(),
-      }),
-    );
-    return { syncRunId: started.syncRunId, status };
+  const started = await step.run("start", async () => {
+    if (args.syncRunId) {
+      const existing = await db.syncRun.findFirst({ where: { id: args.syncRunId, connectionId: connection.id }, select: { status: true } });
+      if (existing && FINAL_STATUSES.has(existing.status)) return { syncRunId: args.syncRunId, startedAt: null, finished: await summarizeSyncRun(args.syncRunId) };
+    }
+    return { ...(await startSyncRun(connection, args.trigger ?? "manual", clock(), args.syncRunId)), finished: null };
+  });
+  if (started.finished || !started.startedAt) {
+    const summary = started.finished!;
+    return { syncRunId: started.syncRunId, status: summary.status as FinalSyncStatus, error: null, summary, duplicate: true };
+  }
+  const syncRunId = started.syncRunId;
+  const target: PersistTarget = { organizationId: connection.organizationId, connectionId: connection.id, providerId: connection.providerId, syncRunId, seenAt: new Date(started.startedAt) };
+  const hooks = phaseProgressHooks(syncRunId);
+  const artifacts = createDatabaseArtifacts(syncRunId);
+
+  const finish = async (status: FinalSyncStatus, details: { error?: SerializedError; phases: PhaseRecord[]; failures?: SyncFailure[]; summary?: PhasesSummary; counts?: CompletionCounts }, stepId = "finish"): Promise<SyncOutcome> => {
+    const summary = await step.run(stepId, async () => {
+      const run = await db.syncRun.findUniqueOrThrow({ where: { id: syncRunId }, select: { status: true } });
+      // A retried finish step after its first attempt cleared the artifacts must not recompute the totals.
+      if (!FINAL_STATUSES.has(run.status)) {
+        const keep = status !== "error";
+        const unified = keep ? await artifacts.get<UnificationOutput>(ARTIFACT_KEYS.unification) : null;
+        const account = keep ? await artifacts.get<AccountSummary>(ARTIFACT_KEYS.account) : null;
+        await finishSyncRun({
+          syncRunId,
+          connectionId: connection.id,
+          status,
+          error: details.error?.message ?? null,
+          phases: details.phases,
+          failures: details.failures ?? details.summary?.failures ?? [],
+          counts: details.counts ?? NO_CHANGES,
+          resources: unified?.resources ?? [],
+          account,
+          currency: details.summary?.currency ?? null,
+          finishedAt: clock(),
+        });
+      }
+      await artifacts.clear();
+      return summarizeSyncRun(syncRunId);
+    });
+    return { syncRunId, status, error: details.error ?? null, summary, duplicate: false };
   };
 
   let plugin: ProviderPlugin;
@@ -94,20 +119,27 @@ export async function syncConnection(args: SyncConnectionArgs): Promise<{ syncRu
       settings: jsonRecord(connection.settings),
       ...args.contextOverrides,
     });
+    if (args.signal) ctx.signal = args.signal;
   } catch (error) {
-    return finish("error", { error: serializeError(error).message, phases: [] });
+    return finish("error", { error: serializeError(error), phases: [] });
   }
 
   try {
-    const result = await runPhases(plugin, ctx, { step, hooks });
-    if (!result.ok) return await finish("error", { error: result.error.message, phases: result.phases, account: result.account });
-    const report = result.report;
-    const completion = await runPhase(step, PHASES.completion, () => completeSync(target, report), (counts) => ({ ...counts }), { ctx, hooks });
-    const phases = [...report.phases, completion.record];
-    if (!completion.ok) return await finish("error", { error: completion.error.message, phases, report });
-    return await finish(report.failures.length > 0 ? "partial" : "success", { phases, report, counts: completion.value });
+    const result = await runStagedPhases(plugin, ctx, { step, hooks, artifacts });
+    if (!result.ok) return await finish("error", { error: result.error, phases: result.phases });
+    const summary = result.summary;
+    const completion = await runPhase(
+      step,
+      PHASES.completion,
+      async () => completeSync(target, { ...(await artifacts.get<UnificationOutput>(ARTIFACT_KEYS.unification)), failures: summary.failures, window: summary.window }),
+      (counts) => ({ ...counts }),
+      { ctx, hooks },
+    );
+    const phases = [...summary.phases, completion.record];
+    if (!completion.ok) return await finish("error", { error: completion.error, phases, summary });
+    return await finish(summary.failures.length > 0 ? "partial" : "success", { phases, summary, counts: completion.value });
   } catch (error) {
     // Progress could not be recorded (the database itself failed): still try to close the run.
-    return finish("error", { error: serializeError(error).message, phases: [] }, "abort");
+    return finish("error", { error: serializeError(error), phases: [] }, "abort");
   }
 }

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { isProviderError } from "../../providers/errors";
 import { createProviderContext, getProvider } from "../../providers/registry";
 import { formatInventoryTable, inventoryReportJson } from "../../sync/report/format-inventory-report";
-import { runPhasesWithoutDatabase } from "../../sync/run-billing-first-sync";
+import { runPhasesWithoutDatabase } from "../../sync/run-phases-without-database";
 import { CliUsageError, type CliCommand } from "../cli-command";
 
 interface ConnectionConfig {

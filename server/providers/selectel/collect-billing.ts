@@ -45,14 +45,24 @@ function hourLines(rows: ConsumptionRow[], start: Date, end: Date): BillingLine[
 function dailyLines(ctx: SelectelContext, rows: ConsumptionRow[], window: BillingWindow): BillingLine[] {
   const lines: BillingLine[] = [];
   let skipped = 0;
+  // Tens of thousands of rows share a handful of day stamps: parse each stamp once.
+  const bucketStarts = new Map<string, number | null>();
+  const bucketStart = (period: string) => {
+    let time = bucketStarts.get(period);
+    if (time === undefined) {
+      time = fromMoscowNaive(period)?.getTime() ?? null;
+      bucketStarts.set(period, time);
+    }
+    return time;
+  };
   for (const row of rows) {
-    const bucket = typeof row.period === "string" ? fromMoscowNaive(row.period) : null;
-    if (!bucket) {
+    const bucket = typeof row.period === "string" ? bucketStart(row.period) : null;
+    if (bucket === null) {
       skipped += 1;
       continue;
     }
-    const start = new Date(Math.max(bucket.getTime(), window.start.getTime()));
-    const end = new Date(Math.min(bucket.getTime() + DAY_MS, window.end.getTime()));
+    const start = new Date(Math.max(bucket, window.start.getTime()));
+    const end = new Date(Math.min(bucket + DAY_MS, window.end.getTime()));
     const line = end > start ? billingLineFromRow(row, { start, end }) : null;
     if (line) lines.push(line);
     else skipped += 1;

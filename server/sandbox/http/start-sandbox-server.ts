@@ -35,8 +35,9 @@ export async function startSandboxServer(handler: SandboxHandler, options: { por
       outgoing.end(JSON.stringify({ error: { code: 500, message: error instanceof Error ? error.message : String(error) } }));
     }
   });
-  // Keep-alive sockets would hold close() open for their idle timeout.
-  server.keepAliveTimeout = 1_000;
+  // Clients reuse a socket only while the server's advertised Keep-Alive timeout exceeds their own safety margin
+  // (undici's is 1 s), so 1 s here meant a new TCP connection for every call. close() ends idle sockets itself.
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -81,10 +81,19 @@ export function cinderRouter(sandbox: OpenStackSandboxContext): SandboxRouter {
       return handle(url, params, minor, headers, `${publicBase(sandbox, url)}/${params.region}/volume/v3/${params.projectId}`);
     };
 
-  const volumesOf = (params: Record<string, string>) =>
-    sandbox.scenario.volumes
-      .filter((volume) => volume.projectId === params.projectId && volume.region === params.region)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  // Filtered and sorted once per project and region (every page of every listing reads it); never mutated.
+  const listings = new Map<string, ScenarioVolume[]>();
+  const volumesOf = (params: Record<string, string>) => {
+    const key = `${params.projectId}\u0000${params.region}`;
+    let volumes = listings.get(key);
+    if (!volumes) {
+      volumes = sandbox.scenario.volumes
+        .filter((volume) => volume.projectId === params.projectId && volume.region === params.region)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+      listings.set(key, volumes);
+    }
+    return volumes;
+  };
 
   const list = (detailed: boolean) =>
     guarded((url, params, minor, headers, volumeBase) => {

@@ -23,13 +23,24 @@ function paginationLinks(url: URL, page: NeutronPort[], limit: number, reverse: 
 
 export function neutronRouter(sandbox: OpenStackSandboxContext): SandboxRouter {
   const prefix = `${sandbox.basePath}/:region/network/v2.0`;
+  // Built once per project and region (every request and page reads them); never mutated.
+  const listings = new Map<string, NeutronPort[]>();
+  const portsOf = (projectId: string, region: string) => {
+    const key = `${projectId}\u0000${region}`;
+    let ports = listings.get(key);
+    if (!ports) {
+      ports = neutronPorts(sandbox, projectId, region);
+      listings.set(key, ports);
+    }
+    return ports;
+  };
 
   const guarded =
     (handle: (url: URL, ports: NeutronPort[], params: Record<string, string>) => Response) =>
     (request: Request, params: Record<string, string>, url: URL): Response => {
       const token = sandbox.tokens.projectToken(request);
       if (!token?.project) return neutronFault(401, AUTH_REQUIRED, authenticateHeader(sandbox, url));
-      return handle(url, neutronPorts(sandbox, token.project.id, params.region ?? ""), params);
+      return handle(url, portsOf(token.project.id, params.region ?? ""), params);
     };
 
   return new SandboxRouter()

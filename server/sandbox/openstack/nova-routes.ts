@@ -1,7 +1,7 @@
-import type { ScenarioServer } from "../scenario";
+import type { ScenarioServer, ScenarioVolume } from "../scenario";
 import { SandboxRouter, json } from "../http/sandbox-handler";
 import { novaVersionHeaders, parseNovaMicroversion } from "./nova-microversion";
-import { flavorView, serverView } from "./nova-views";
+import { flavorView, serverView, volumesByServer } from "./nova-views";
 import { AUTH_REQUIRED, computeFault } from "./openstack-faults";
 import type { OpenStackSandboxContext } from "./openstack-sandbox-context";
 import { authenticateHeader, publicBase } from "./openstack-sandbox-context";
@@ -39,8 +39,20 @@ export function novaRouter(sandbox: OpenStackSandboxContext): SandboxRouter {
       return handle({ url, params, token, minor: version.minor, computeBase, headers: novaVersionHeaders(version.minor) });
     };
 
-  const serversOf = (call: NovaCall) =>
-    sandbox.scenario.servers.filter((server) => server.projectId === call.token.project?.id && server.region === call.params.region).sort(newestFirst);
+  // Computed once per sandbox (like the billing index: scenarios do not change under a running sandbox) rather
+  // than on every page of every listing; never mutated.
+  let attached: Map<string, ScenarioVolume[]> | undefined;
+  const attachedVolumes = () => (attached ??= volumesByServer(sandbox.scenario.volumes));
+  const listings = new Map<string, ScenarioServer[]>();
+  const serversOf = (call: NovaCall) => {
+    const key = `${call.token.project?.id}\u0000${call.params.region}`;
+    let servers = listings.get(key);
+    if (!servers) {
+      servers = sandbox.scenario.servers.filter((server) => server.projectId === call.token.project?.id && server.region === call.params.region).sort(newestFirst);
+      listings.set(key, servers);
+    }
+    return servers;
+  };
 
   /** `?limit=&marker=`; `<collection>_links` rel next only when the page is full (nova/api/openstack/common.py). */
   const list = <T extends { id: string }>(call: NovaCall, collection: string, items: T[], view: (item: T) => unknown) => {
@@ -58,7 +70,11 @@ export function novaRouter(sandbox: OpenStackSandboxContext): SandboxRouter {
   const flavors = () => [...sandbox.scenario.flavors].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
 
   return new SandboxRouter()
-    .on("GET", `${prefix}/servers/detail`, guarded((call) => list(call, "servers", serversOf(call), (server) => serverView(sandbox, call.computeBase, server, call.minor))))
+    .on(
+      "GET",
+      `${prefix}/servers/detail`,
+      guarded((call) => list(call, "servers", serversOf(call), (server) => serverView(sandbox, call.computeBase, server, call.minor, attachedVolumes()))),
+    )
     .on(
       "GET",
       `${prefix}/servers`,
@@ -76,7 +92,7 @@ export function novaRouter(sandbox: OpenStackSandboxContext): SandboxRouter {
       guarded((call) => {
         const server = serversOf(call).find((candidate) => candidate.id === call.params.id);
         if (!server) return computeFault(404, "Instance could not be found.", call.headers);
-        return json({ server: serverView(sandbox, call.computeBase, server, call.minor) }, 200, call.headers);
+        return json({ server: serverView(sandbox, call.computeBase, server, call.minor, attachedVolumes()) }, 200, call.headers);
       }),
     )
     .on("GET", `${prefix}/flavors/detail`, guarded((call) => list(call, "flavors", flavors(), (flavor) => flavorView(call.computeBase, flavor, call.minor))))

@@ -1,4 +1,4 @@
-import type { ScenarioFlavor, ScenarioServer } from "../scenario";
+import type { ScenarioFlavor, ScenarioServer, ScenarioVolume } from "../scenario";
 import type { OpenStackSandboxContext } from "./openstack-sandbox-context";
 import { stableHex, stableUuid } from "./stable-id";
 
@@ -42,11 +42,30 @@ function addresses(server: ScenarioServer) {
   return byNetwork;
 }
 
+/** Volumes by the server they are attached to: one pass over the volumes instead of a scan of all of them per server. */
+export function volumesByServer(volumes: readonly ScenarioVolume[]): Map<string, ScenarioVolume[]> {
+  const byServer = new Map<string, ScenarioVolume[]>();
+  for (const volume of volumes) {
+    const serverId = volume.attachment?.serverId;
+    if (!serverId) continue;
+    const attached = byServer.get(serverId);
+    if (attached) attached.push(volume);
+    else byServer.set(serverId, [volume]);
+  }
+  return byServer;
+}
+
 const POWER_STATES: Record<string, number> = { ACTIVE: 1, SHUTOFF: 4, PAUSED: 3, SUSPENDED: 7 };
 
-export function serverView(sandbox: OpenStackSandboxContext, computeBase: string, server: ScenarioServer, minor: number) {
+export function serverView(
+  sandbox: OpenStackSandboxContext,
+  computeBase: string,
+  server: ScenarioServer,
+  minor: number,
+  attached: ReadonlyMap<string, readonly ScenarioVolume[]> = volumesByServer(sandbox.scenario.volumes),
+) {
   const flavor = sandbox.scenario.flavors.find((candidate) => candidate.id === server.flavorId);
-  const volumes = sandbox.scenario.volumes.filter((volume) => volume.attachment?.serverId === server.id);
+  const volumes = attached.get(server.id) ?? [];
   const bootFromVolume = volumes.some((volume) => volume.bootable);
   const imageId = stableUuid(`image:${server.flavorId}`);
   return {

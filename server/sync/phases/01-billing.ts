@@ -21,9 +21,29 @@ export function monthToDateWindow(now: Date): BillingWindow {
  * Step outputs are stored by the durable runner (Inngest caps them at a few MB), so the provider's raw payload
  * is kept only on the latest hour's lines, which is where unknown types take their sample from.
  */
-function serializeLine(line: BillingLine, keepRaw: boolean): SerializedBillingLine {
+function serializeLine(line: BillingLine, keepRaw: boolean, isoOf: (date: Date) => string): SerializedBillingLine {
+  // One new object per line (tens of thousands of them): the copy without raw gets its dates replaced in place,
+  // which keeps every key where it was, and raw, when kept, goes last.
   const { raw, ...rest } = line;
-  return { ...rest, ...(keepRaw && raw !== undefined ? { raw } : {}), periodStart: line.periodStart.toISOString(), periodEnd: line.periodEnd.toISOString() };
+  const serialized = rest as unknown as SerializedBillingLine;
+  serialized.periodStart = isoOf(line.periodStart);
+  serialized.periodEnd = isoOf(line.periodEnd);
+  if (keepRaw && raw !== undefined) serialized.raw = raw;
+  return serialized;
+}
+
+/** toISOString, once per instant: tens of thousands of lines share a handful of period bounds. */
+function isoStrings(): (date: Date) => string {
+  const strings = new Map<number, string>();
+  return (date) => {
+    const time = date.getTime();
+    let iso = strings.get(time);
+    if (iso === undefined) {
+      iso = date.toISOString();
+      strings.set(time, iso);
+    }
+    return iso;
+  };
 }
 
 /**
@@ -37,14 +57,15 @@ export async function collectBillingPhase(plugin: ProviderPlugin, ctx: ProviderC
   const account = await plugin.testConnection(ctx);
   const range = window ?? monthToDateWindow(ctx.now());
   const snapshot = await plugin.collectBilling(ctx, range);
+  const isoOf = isoStrings();
   return {
     account: { ...account, currency: account.currency.toUpperCase() },
     window: { start: range.start.toISOString(), end: range.end.toISOString() },
     currency: (snapshot.currency || account.currency).toUpperCase(),
     latestHour: snapshot.latestHour
-      ? { start: snapshot.latestHour.start.toISOString(), end: snapshot.latestHour.end.toISOString(), lines: snapshot.latestHour.lines.map((line) => serializeLine(line, true)) }
+      ? { start: snapshot.latestHour.start.toISOString(), end: snapshot.latestHour.end.toISOString(), lines: snapshot.latestHour.lines.map((line) => serializeLine(line, true, isoOf)) }
       : null,
-    daily: snapshot.daily.map((line) => serializeLine(line, false)),
+    daily: snapshot.daily.map((line) => serializeLine(line, false, isoOf)),
   };
 }
 

@@ -99,12 +99,18 @@ export function groupBillingByType(billing: BillingPhaseOutput): BillingGroups {
     return object;
   };
 
+  const addLine = (line: SerializedBillingLine) => {
+    const lines = linesFor.get(line.providerResourceId);
+    if (lines) lines.push(line);
+    else linesFor.set(line.providerResourceId, [line]);
+  };
+
   for (const line of currentLines) {
     const object = objectFor(line);
     object.current = true;
     object.currentMinor += line.costMinor;
     object.metrics.push({ metric: line.metric, quantity: line.quantity, unit: line.unit, costMinor: line.costMinor });
-    linesFor.set(line.providerResourceId, [...(linesFor.get(line.providerResourceId) ?? []), line]);
+    addLine(line);
   }
   for (const line of billing.daily) {
     const object = objectFor(line);
@@ -112,7 +118,7 @@ export function groupBillingByType(billing: BillingPhaseOutput): BillingGroups {
     const days = dailyByObject.get(object.providerResourceId) ?? new Map<string, number>();
     days.set(dayOf(line.periodStart), (days.get(dayOf(line.periodStart)) ?? 0) + line.costMinor);
     dailyByObject.set(object.providerResourceId, days);
-    if (!object.current) linesFor.set(line.providerResourceId, [...(linesFor.get(line.providerResourceId) ?? []), line]);
+    if (!object.current) addLine(line);
   }
 
   const projects = new Map<string, string | null>();

@@ -98,7 +98,15 @@ function buildVm({ server, billing, ports, coverage, groups, projectNames }: VmI
  */
 export function combineVmResources(groups: BillingGroups, inventory: InventoryView, failures: SyncFailure[], projectNames: Record<string, string>): ResourceDraft[] {
   const servers = new Map(inventory.regions.flatMap((region) => region.servers).map((server) => [server.id, server]));
-  const ports = inventory.regions.flatMap((region) => region.ports);
+  // Each server only needs the ports whose device it is; grouping once keeps this linear in servers + ports.
+  const portsByDevice = new Map<string, InventoryPort[]>();
+  for (const port of inventory.regions.flatMap((region) => region.ports)) {
+    if (!port.deviceId) continue;
+    const own = portsByDevice.get(port.deviceId);
+    if (own) own.push(port);
+    else portsByDevice.set(port.deviceId, [port]);
+  }
+  const portsOf = (server: InventoryServer) => portsByDevice.get(server.id) ?? [];
   const vms: ResourceDraft[] = [];
   const billedIds = new Set<string>();
 
@@ -107,7 +115,7 @@ export function combineVmResources(groups: BillingGroups, inventory: InventoryVi
     billedIds.add(billing.providerResourceId);
     const server = servers.get(billing.providerResourceId);
     if (server) {
-      vms.push(buildVm({ server, billing, ports, coverage: "found", groups, projectNames }));
+      vms.push(buildVm({ server, billing, ports: portsOf(server), coverage: "found", groups, projectNames }));
       continue;
     }
     if (!billing.current) continue;
@@ -116,10 +124,10 @@ export function combineVmResources(groups: BillingGroups, inventory: InventoryVi
       : inFailedScope(failures, billing.projectId, billing.region)
         ? "scope_failed"
         : "missing";
-    vms.push(buildVm({ billing, ports, coverage, groups, projectNames }));
+    vms.push(buildVm({ billing, ports: [], coverage, groups, projectNames }));
   }
   for (const server of servers.values()) {
-    if (!billedIds.has(server.id)) vms.push(buildVm({ server, ports, coverage: "found", groups, projectNames }));
+    if (!billedIds.has(server.id)) vms.push(buildVm({ server, ports: portsOf(server), coverage: "found", groups, projectNames }));
   }
   return vms;
 }

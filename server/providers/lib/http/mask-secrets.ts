@@ -5,7 +5,7 @@ const SECRET_QUERY = /([?&](?:passwd|password|token|api_key|apikey|key|secret)=)
 export function maskSecrets(text: string, secrets: Iterable<string>): string {
   let masked = text.replace(SECRET_QUERY, "$1***");
   for (const secret of secrets) {
-    if (secret && secret.length >= 4) masked = masked.split(secret).join("***");
+    if (secret && secret.length >= 4 && masked.includes(secret)) masked = masked.split(secret).join("***");
   }
   return masked;
 }

@@ -50,6 +50,13 @@ export interface ProviderHttpClientOptions {
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /**
+ * Calls in flight to one host. Inventory lists every project × region (hundreds of mostly tiny answers): at 16 a
+ * large account spent most of its sync queueing behind this limit whenever regions share a host (one sandbox, a
+ * single-endpoint OpenStack). Rate limits still answer 429, which is retried with backoff.
+ */
+const DEFAULT_PER_HOST_CONCURRENCY = 64;
+
+/**
  * The one HTTP client every plugin uses: per-request timeouts, retries with exponential backoff and
  * jitter on 429/5xx/network errors (Retry-After honoured), a concurrency limit per host, typed errors
  * that carry the provider's own message, secrets masked in logs, and timing of every call.
@@ -67,7 +74,7 @@ export class ProviderHttpClient {
       provider: options.provider,
       timeoutMs: options.timeoutMs ?? 20_000,
       maxRetries: options.maxRetries ?? 3,
-      perHostConcurrency: options.perHostConcurrency ?? 16,
+      perHostConcurrency: options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY,
       backoffBaseMs: options.backoffBaseMs ?? 300,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
       fetch: options.fetch ?? fetch,
@@ -88,7 +95,9 @@ export class ProviderHttpClient {
   async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     const url = buildUrl(request.url, request.query);
     const method = request.method ?? "GET";
-    const label = `${method} ${this.mask(url.origin + url.pathname)}`;
+    // Masking walks every secret (one per project token), so the label is built only when a log line or error needs it.
+    let masked: string | undefined;
+    const label = () => (masked ??= `${method} ${this.mask(url.origin + url.pathname)}`);
     const maxAttempts = request.retry === false ? 1 : this.options.maxRetries + 1;
     let lastError: ProviderError | undefined;
 
@@ -98,7 +107,7 @@ export class ProviderHttpClient {
       lastError = outcome.error;
       if (!outcome.retryable || attempt === maxAttempts) break;
       const wait = outcome.retryAfterMs ?? this.backoff(attempt);
-      this.options.logger?.warn({ provider: this.options.provider, request: label, status: outcome.error.status, attempt, waitMs: wait }, "provider call failed, retrying");
+      this.options.logger?.warn({ provider: this.options.provider, request: label(), status: outcome.error.status, attempt, waitMs: wait }, "provider call failed, retrying");
       await this.options.sleep(wait);
     }
     throw lastError!;
@@ -109,7 +118,7 @@ export class ProviderHttpClient {
     return (await this.request<T>(request)).data;
   }
 
-  private async attempt<T>(request: HttpRequest, url: URL, method: string, attempt: number, label: string) {
+  private async attempt<T>(request: HttpRequest, url: URL, method: string, attempt: number, label: () => string) {
     const host = url.host;
     let semaphore = this.hosts.get(host);
     if (!semaphore) {
@@ -134,7 +143,7 @@ export class ProviderHttpClient {
         status = response.status;
         const text = await response.text();
         if (response.ok || request.acceptStatus?.includes(response.status)) {
-          return { ok: true as const, response: { status: response.status, headers: response.headers, data: parseJson<T>(text, response, this.errorContext(request, label)), text } };
+          return { ok: true as const, response: { status: response.status, headers: response.headers, data: parseJson<T>(text, response, () => this.errorContext(request, label)), text } };
         }
         const providerMessage = parseErrorBody(text) ?? undefined;
         const error = new ProviderError(
@@ -156,13 +165,16 @@ export class ProviderHttpClient {
         clearTimeout(timer);
         const durationMs = performance.now() - started;
         this.metrics.add({ service: request.service, method, path: this.mask(url.pathname), status, attempt, startedAt: started, durationMs });
-        this.options.logger?.debug({ provider: this.options.provider, request: label, headers: maskHeaders(headers), status, attempt, ms: Math.round(durationMs) }, "provider call");
+        const { logger } = this.options;
+        if (logger?.isLevelEnabled("debug")) {
+          logger.debug({ provider: this.options.provider, request: label(), headers: maskHeaders(headers), status, attempt, ms: Math.round(durationMs) }, "provider call");
+        }
       }
     });
   }
 
-  private errorContext(request: HttpRequest, label: string) {
-    return { provider: this.options.provider, service: request.service, request: label };
+  private errorContext(request: HttpRequest, label: () => string) {
+    return { provider: this.options.provider, service: request.service, request: label() };
   }
 
   private backoff(attempt: number): number {
@@ -190,13 +202,14 @@ function buildUrl(base: string, query?: Record<string, QueryValue>): URL {
   return url;
 }
 
-function parseJson<T>(text: string, response: Response, context: { provider: string; service: string; request: string }): T {
+function parseJson<T>(text: string, response: Response, contextOf: () => { provider: string; service: string; request: string }): T {
   if (!text) return undefined as T;
   const type = response.headers.get("content-type") ?? "";
   if (!type.includes("json") && !/^\s*[[{]/.test(text)) return text as T;
   try {
     return JSON.parse(text) as T;
   } catch (cause) {
+    const context = contextOf();
     throw new ProviderError(`${context.provider} ${context.service}: the answer is not valid JSON`, { ...context, kind: "bad_response", status: response.status, cause });
   }
 }

@@ -1,0 +1,95 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useI18n } from "../../../../_i18n/i18n-provider";
+import { useTRPC } from "../../../../_trpc/react";
+import { Pager } from "./runs-table";
+
+type Change = "created" | "updated" | "deleted" | "unchanged";
+
+const PAGE_SIZE = 25;
+const GROUPS: Change[] = ["created", "updated", "deleted", "unchanged"];
+const HEADER_TONES: Record<Change, string> = { created: "text-emerald-700", updated: "text-blue-700", deleted: "text-brand-error", unchanged: "text-ink-muted" };
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The run's resource changes, grouped by action; unchanged resources stay folded until asked for. */
+export function RunChanges({ syncRunId, counts }: { syncRunId: string; counts: Record<Change, number> }) {
+  const { t } = useI18n();
+  return (
+    <section className="card space-y-4" data-testid="run-changes">
+      <h2 className="text-lg font-semibold">{t("sync.changesTitle")}</h2>
+      {GROUPS.map((change) => (
+        <ChangeGroup key={change} syncRunId={syncRunId} change={change} total={counts[change]} />
+      ))}
+    </section>
+  );
+}
+
+function ChangeGroup({ syncRunId, change, total }: { syncRunId: string; change: Change; total: number }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(change !== "unchanged" && total > 0);
+  const [page, setPage] = useState(1);
+  const query = useQuery(trpc.syncRun.changes.queryOptions({ syncRunId, change, page, pageSize: PAGE_SIZE }, { enabled: open, placeholderData: (previous) => previous }));
+  const group = query.data?.groups[0];
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <div className="rounded-md border border-gray-200" data-testid={`changes-${change}`}>
+      <button type="button" className="flex w-full items-center justify-between px-4 py-3 text-left" onClick={() => setOpen(!open)} disabled={total === 0} aria-expanded={open}>
+        <span className={`font-semibold ${HEADER_TONES[change]}`}>{t(`sync.change.${change}`)} · {total}</span>
+        {total > 0 && <span className="text-sm text-ink-muted">{open ? t("sync.hide") : t("sync.showMore")}</span>}
+      </button>
+      {open && (
+        <div className="border-t border-gray-100">
+          {!group ? (
+            <p className="px-4 py-3 text-sm text-ink-muted">{query.error ? query.error.message : t("common.loading")}</p>
+          ) : group.items.length === 0 ? (
+            <p className="px-4 py-3 text-sm text-ink-muted">{t("sync.emptyGroup")}</p>
+          ) : (
+            <ul className="divide-y divide-gray-100">
+              {group.items.map((item) => (
+                <li key={item.id} className="px-4 py-3 text-sm" data-testid="change-item">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{item.resource.name}</span>
+                    <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-ink-muted">{item.resource.resourceType}</span>
+                    {item.resource.projectName && <span className="text-xs text-ink-muted">{item.resource.projectName}</span>}
+                    {item.resource.region && <span className="text-xs text-ink-muted">{item.resource.region}</span>}
+                    {item.costChanged && <span className="text-xs text-amber-700">{t("sync.flags.cost")}</span>}
+                    {item.statusChanged && <span className="text-xs text-blue-700">{t("sync.flags.status")}</span>}
+                    {item.configChanged && <span className="text-xs text-ink-muted">{t("sync.flags.config")}</span>}
+                  </div>
+                  {item.diff.length > 0 && (
+                    <table className="mt-2 w-full table-fixed text-xs">
+                      <thead className="text-ink-muted">
+                        <tr>
+                          <th className="w-1/4 py-1 text-left font-medium">{t("sync.field")}</th>
+                          <th className="py-1 text-left font-medium">{t("sync.before")}</th>
+                          <th className="py-1 text-left font-medium">{t("sync.after")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {item.diff.map((entry) => (
+                          <tr key={entry.field} className="border-t border-gray-50 align-top">
+                            <td className="py-1 font-mono">{entry.field}</td>
+                            <td className="break-words py-1 font-mono text-red-700">{show(entry.before)}</td>
+                            <td className="break-words py-1 font-mono text-emerald-700">{show(entry.after)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
+        </div>
+      )}
+    </div>
+  );
+}

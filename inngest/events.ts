@@ -1,0 +1,68 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * The typed event catalog, named `domain/noun.verb`. Event ids make sends idempotent: a sync request's id is its
+ * SyncRun id, so a repeated request (a retried step, a double click that raced) starts one run.
+ */
+
+const trigger = z.enum(["manual", "schedule", "api", "seed"]);
+
+export const syncRequestedData = z.object({
+  connectionId: z.string(),
+  organizationId: z.string(),
+  syncRunId: z.string(),
+  trigger,
+  /** Throttle key: syncs of one provider account (maybe shared by several connections) are spread out. */
+  accountKey: z.string(),
+});
+export type SyncRequestedData = z.infer<typeof syncRequestedData>;
+
+const changeCounts = z.object({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() });
+
+export const syncCompletedData = z.object({
+  connectionId: z.string(),
+  organizationId: z.string(),
+  syncRunId: z.string(),
+  status: z.enum(["success", "partial"]),
+  totals: z.object({
+    monthly: z.string().nullable(),
+    currency: z.string().nullable(),
+    byType: z.record(z.string(), z.object({ count: z.number(), monthlyCost: z.string() })),
+    byStatus: z.record(z.string(), z.number()),
+  }),
+  counts: changeCounts,
+  /** At most 100 ids each; changedCount is the full number. */
+  changedResourceIds: z.array(z.string()),
+  changedCount: z.number(),
+  newZombieIds: z.array(z.string()),
+  newOrphanIds: z.array(z.string()),
+  /** Failed scopes of a partial run, one line. */
+  warning: z.string().nullable(),
+});
+export type SyncCompletedData = z.infer<typeof syncCompletedData>;
+
+export const syncFailedData = z.object({
+  connectionId: z.string(),
+  organizationId: z.string(),
+  syncRunId: z.string(),
+  error: z.object({ message: z.string(), kind: z.string(), providerMessage: z.string().nullable() }),
+});
+export type SyncFailedData = z.infer<typeof syncFailedData>;
+
+export const connectionSyncRequested = eventType("connection/sync.requested", { schema: syncRequestedData });
+export const connectionSyncCompleted = eventType("connection/sync.completed", { schema: syncCompletedData });
+export const connectionSyncFailed = eventType("connection/sync.failed", { schema: syncFailedData });
+
+/** Event ids: one request, one completion or failure per run. */
+export const syncEventIds = {
+  requested: (syncRunId: string) => `sync-requested-${syncRunId}`,
+  completed: (syncRunId: string) => `sync-completed-${syncRunId}`,
+  failed: (syncRunId: string) => `sync-failed-${syncRunId}`,
+};
+
+export interface SyncEventPayload {
+  name: string;
+  data: Record<string, unknown>;
+  id?: string;
+}

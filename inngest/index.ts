@@ -1,0 +1,7 @@
+import { scheduleDueSyncsFunction } from "./functions/sync/schedule-due-syncs";
+import { syncConnectionFunction } from "./functions/sync/sync-connection";
+
+export { inngest } from "./client";
+
+/** Every Inngest function InfraZen serves at /api/inngest. */
+export const functions = [syncConnectionFunction, scheduleDueSyncsFunction];
