@@ -3,6 +3,7 @@ import { connectionRouter } from "./routers/connection";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
+import { resourceRouter } from "./routers/resource";
 import { syncRunRouter } from "./routers/sync-run";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   connection: connectionRouter,
   syncRun: syncRunRouter,
+  resource: resourceRouter,
 });
 
 export type AppRouter = typeof appRouter;

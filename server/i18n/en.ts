@@ -107,6 +107,51 @@ export const en: Messages = {
       internal: "The connection to {provider} could not be tested because of an internal error.",
     },
   },
+  resources: {
+    title: "Resources",
+    subtitle: "Everything your organization pays for, by connection: specs, states and the cost per day and per month.",
+    summary: {
+      total: "Resources", running: "Running", stopped: "Stopped", zombies: "Zombies", orphans: "Orphans", unrecognized: "Unrecognized",
+      daily: "Cost per day", monthly: "{amount} per month",
+    },
+    filters: {
+      title: "Filters", search: "Search", searchPlaceholder: "Name, IP or provider ID", provider: "Provider", type: "Type", status: "Status",
+      region: "Region", project: "Project", flag: "Flag", any: "All", apply: "Search", reset: "Reset",
+    },
+    flags: { zombie: "Zombie", orphan: "Orphan", unrecognized: "Unrecognized" },
+    flagHints: {
+      zombie: "Deleted in the cloud but still billed",
+      orphan: "A volume attached to no server",
+      unrecognized: "A billing type InfraZen does not know yet",
+    },
+    types: {
+      server: "Server", volume: "Volume", file_storage: "File storage", database: "Database", kubernetes: "Kubernetes",
+      load_balancer: "Load balancer", floating_ip: "Public IP", s3_bucket: "S3 bucket", container_registry: "Container registry", backup: "Backup",
+    },
+    statuses: {
+      RUNNING: "Running", STOPPED: "Stopped", SUSPENDED: "Suspended", PENDING: "Changing", ERROR: "Error", DELETED_BILLED: "Deleted, still billed",
+      ACTIVE: "Active", AVAILABLE: "Available", IN_USE: "In use", DELETED: "Deleted", UNKNOWN: "Unknown",
+    },
+    group: { lastSync: "Synced: {time}", never: "never", count: "{count} items", perDay: "{amount} per day" },
+    card: {
+      perDay: "per day", perMonth: "{amount} per month", vcpus: "vCPU", ram: "RAM", storage: "Storage", ips: "IP addresses",
+      volumes: "Attached volumes", project: "Project", region: "Region", flavor: "Flavor", providerId: "Provider ID",
+      gb: "{value} GB", bootable: "bootable", details: "Details",
+    },
+    more: "Show more", pageOf: "Showing {shown} of {total}",
+    emptyTitle: "No resources yet",
+    emptyBody: "Connect a cloud on the Connections page and run a sync: servers, volumes, databases and their costs will appear here.",
+    emptyAction: "Connect a cloud",
+    noMatchesTitle: "Nothing found",
+    noMatchesBody: "No resources match the chosen filters. Change them or reset the filters.",
+    detail: {
+      back: "All resources", connection: "Connection", costHistory: "Cost per day", costHistoryHint: "Billed charges over the last 90 days",
+      noCosts: "No charges for this resource yet.", changes: "Change history", noChanges: "No changes yet.",
+      field: "Field", before: "Before", after: "After", firstSeen: "First seen", lastSeen: "Last seen", cost: "Cost",
+      change: { created: "Appeared", updated: "Changed", deleted: "Deleted", unchanged: "Unchanged" },
+      costChanged: "cost", statusChanged: "status", configChanged: "configuration",
+    },
+  },
   sync: {
     phases: {
       billing: "Billing and account", groupByType: "Group by type", vms: "Servers from inventory", volumes: "Volumes",

@@ -106,6 +106,51 @@ export const ru = {
       internal: "Проверить подключение к {provider} не удалось из-за внутренней ошибки.",
     },
   },
+  resources: {
+    title: "Ресурсы",
+    subtitle: "Всё, за что платит организация, по подключениям: характеристики, статусы и затраты в день и в месяц.",
+    summary: {
+      total: "Ресурсов", running: "Работают", stopped: "Остановлены", zombies: "Зомби", orphans: "Сироты", unrecognized: "Нераспознанные",
+      daily: "Затраты в день", monthly: "в месяц {amount}",
+    },
+    filters: {
+      title: "Фильтры", search: "Поиск", searchPlaceholder: "Имя, IP или ID у провайдера", provider: "Провайдер", type: "Тип", status: "Статус",
+      region: "Регион", project: "Проект", flag: "Признак", any: "Все", apply: "Найти", reset: "Сбросить",
+    },
+    flags: { zombie: "Зомби", orphan: "Сирота", unrecognized: "Нераспознан" },
+    flagHints: {
+      zombie: "Удалён в облаке, но всё ещё в счёте",
+      orphan: "Диск не подключён ни к одному серверу",
+      unrecognized: "Тип биллинга, который InfraZen пока не знает",
+    },
+    types: {
+      server: "Сервер", volume: "Диск", file_storage: "Файловое хранилище", database: "База данных", kubernetes: "Kubernetes",
+      load_balancer: "Балансировщик", floating_ip: "Публичный IP", s3_bucket: "S3-бакет", container_registry: "Реестр контейнеров", backup: "Резервная копия",
+    },
+    statuses: {
+      RUNNING: "Работает", STOPPED: "Остановлен", SUSPENDED: "Приостановлен", PENDING: "Меняется", ERROR: "Ошибка", DELETED_BILLED: "Удалён, но тарифицируется",
+      ACTIVE: "Активен", AVAILABLE: "Свободен", IN_USE: "Подключён", DELETED: "Удалён", UNKNOWN: "Неизвестно",
+    },
+    group: { lastSync: "Синхронизация: {time}", never: "ещё не было", count: "{count} шт.", perDay: "{amount} в день" },
+    card: {
+      perDay: "в день", perMonth: "{amount} в месяц", vcpus: "vCPU", ram: "RAM", storage: "Диски", ips: "IP-адреса",
+      volumes: "Подключённые диски", project: "Проект", region: "Регион", flavor: "Конфигурация", providerId: "ID у провайдера",
+      gb: "{value} ГБ", bootable: "загрузочный", details: "Подробнее",
+    },
+    more: "Показать ещё", pageOf: "Показано {shown} из {total}",
+    emptyTitle: "Ресурсов пока нет",
+    emptyBody: "Подключите облако на странице «Подключения» и запустите синхронизацию — здесь появятся серверы, диски, базы данных и их стоимость.",
+    emptyAction: "Подключить облако",
+    noMatchesTitle: "Ничего не найдено",
+    noMatchesBody: "Под выбранные фильтры ресурсы не подходят. Измените условия или сбросьте фильтры.",
+    detail: {
+      back: "Ко всем ресурсам", connection: "Подключение", costHistory: "Затраты по дням", costHistoryHint: "Списания из биллинга за последние 90 дней",
+      noCosts: "Списаний по этому ресурсу пока нет.", changes: "История изменений", noChanges: "Изменений пока не было.",
+      field: "Поле", before: "Было", after: "Стало", firstSeen: "Впервые замечен", lastSeen: "Последний раз замечен", cost: "Затраты",
+      change: { created: "Появился", updated: "Изменился", deleted: "Удалён", unchanged: "Без изменений" },
+      costChanged: "стоимость", statusChanged: "статус", configChanged: "конфигурация",
+    },
+  },
   sync: {
     phases: {
       billing: "Биллинг и аккаунт", groupByType: "Группировка по типам", vms: "Серверы из инвентаря", volumes: "Диски",
