@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../../_trpc/react";
+import { DiffTable } from "../../../../_components/diff-table";
 import { Pager } from "./runs-table";
 
 type Change = "created" | "updated" | "deleted" | "unchanged";
@@ -11,11 +12,6 @@ type Change = "created" | "updated" | "deleted" | "unchanged";
 const PAGE_SIZE = 25;
 const GROUPS: Change[] = ["created", "updated", "deleted", "unchanged"];
 const HEADER_TONES: Record<Change, string> = { created: "text-emerald-700", updated: "text-blue-700", deleted: "text-brand-error", unchanged: "text-ink-muted" };
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
 
 /** The run's resource changes, grouped by action; unchanged resources stay folded until asked for. */
 export function RunChanges({ syncRunId, counts }: { syncRunId: string; counts: Record<Change, number> }) {
@@ -63,26 +59,7 @@ function ChangeGroup({ syncRunId, change, total }: { syncRunId: string; change: 
                     {item.statusChanged && <span className="text-xs text-blue-700">{t("sync.flags.status")}</span>}
                     {item.configChanged && <span className="text-xs text-ink-muted">{t("sync.flags.config")}</span>}
                   </div>
-                  {item.diff.length > 0 && (
-                    <table className="mt-2 w-full table-fixed text-xs">
-                      <thead className="text-ink-muted">
-                        <tr>
-                          <th className="w-1/4 py-1 text-left font-medium">{t("sync.field")}</th>
-                          <th className="py-1 text-left font-medium">{t("sync.before")}</th>
-                          <th className="py-1 text-left font-medium">{t("sync.after")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {item.diff.map((entry) => (
-                          <tr key={entry.field} className="border-t border-gray-50 align-top">
-                            <td className="py-1 font-mono">{entry.field}</td>
-                            <td className="break-words py-1 font-mono text-red-700">{show(entry.before)}</td>
-                            <td className="break-words py-1 font-mono text-emerald-700">{show(entry.after)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  )}
+                  <DiffTable diff={item.diff} labels={{ field: t("sync.field"), before: t("sync.before"), after: t("sync.after") }} />
                 </li>
               ))}
             </ul>

@@ -1,16 +1,12 @@
 import Image from "next/image";
 import Link from "next/link";
+import { DiffTable } from "../../../../_components/diff-table";
 import { formatDateTime, formatMoney } from "../../../../_i18n/format";
 import { getServerI18n } from "../../../../_i18n/server-i18n";
 import { serverCaller } from "../../../../_trpc/server";
 import { loadOrNotFound } from "../../connections/_components/load-or-not-found";
 import { CostHistoryChart } from "../_components/cost-history-chart";
 import { ResourceCard } from "../_components/resource-card";
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
 
 export default async function ResourceDetailPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, t } = await getServerI18n(params);
@@ -68,22 +64,7 @@ export default async function ResourceDetailPage({ params }: { params: Promise<{
                   <span className="font-medium">{t(`resources.detail.change.${change.change}`)}{kinds.length ? ` · ${kinds.join(", ")}` : ""}</span>
                   <Link className="text-ink-muted hover:underline" href={`/${locale}/connections/${connection.id}/runs/${change.syncRunId}`}>{formatDateTime(change.createdAt, locale, me.timezone)}</Link>
                 </div>
-                {change.diff.length > 0 && (
-                  <table className="mt-2 w-full table-fixed text-xs">
-                    <thead className="text-ink-muted">
-                      <tr><th className="w-1/4 py-1 text-left font-medium">{t("resources.detail.field")}</th><th className="py-1 text-left font-medium">{t("resources.detail.before")}</th><th className="py-1 text-left font-medium">{t("resources.detail.after")}</th></tr>
-                    </thead>
-                    <tbody>
-                      {change.diff.map((entry) => (
-                        <tr key={entry.field} className="border-t border-gray-100 align-top">
-                          <td className="py-1 font-mono">{entry.field}</td>
-                          <td className="break-words py-1 font-mono text-red-700">{show(entry.before)}</td>
-                          <td className="break-words py-1 font-mono text-emerald-700">{show(entry.after)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <DiffTable diff={change.diff} labels={{ field: t("resources.detail.field"), before: t("resources.detail.before"), after: t("resources.detail.after") }} />
               </li>
             );
           })}
