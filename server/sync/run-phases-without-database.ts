@@ -1,18 +1,8 @@
 import type { BillingWindow, ProviderContext, ProviderPlugin } from "../providers/contract";
-import { ProviderError } from "../providers/errors";
 import type { InventoryReport } from "./model/unified-resource";
-import type { SerializedError } from "./run-phase";
+import { deserializeError } from "./run-phase";
 import { runPhases } from "./run-phases";
 import { createInProcessStep } from "./sync-step";
-
-function toProviderError(error: SerializedError): ProviderError {
-  return new ProviderError(error.message, {
-    provider: error.provider ?? "sync",
-    kind: error.kind === "internal" ? "bad_response" : error.kind,
-    providerMessage: error.providerMessage ?? undefined,
-    status: error.status ?? undefined,
-  });
-}
 
 /**
  * Phases 1–7 against a provider without touching the database (the `inventory` CLI, previews, benchmarks).
@@ -22,6 +12,6 @@ function toProviderError(error: SerializedError): ProviderError {
  */
 export async function runPhasesWithoutDatabase(plugin: ProviderPlugin, ctx: ProviderContext, options: { window?: BillingWindow } = {}): Promise<InventoryReport> {
   const result = await runPhases(plugin, ctx, { step: createInProcessStep(), window: options.window });
-  if (!result.ok) throw toProviderError(result.error);
+  if (!result.ok) throw deserializeError(result.error);
   return result.report;
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../db";
 import { PHASES } from "../../sync/run-phase";
+import type { PhaseRecord } from "../../sync/model/unified-resource";
 
 /** Phase ids in run order; a run has exactly these phases (ids are stable: they are Inngest step ids). */
 export const PHASE_IDS: string[] = Object.values(PHASES).map((phase) => phase.id);
@@ -26,20 +27,12 @@ export const RUN_SUMMARY_COLUMNS = {
 
 type RunSummaryRow = Prisma.SyncRunGetPayload<{ select: typeof RUN_SUMMARY_COLUMNS }>;
 
-export type PhaseStatus = "pending" | "running" | "success" | "failed" | "skipped";
+/** A phase as the sync records it, plus "pending" for phases a running sync has not reached yet. */
+export type PhaseStatus = PhaseRecord["status"] | "pending";
 
-export interface PhaseView {
-  id: string;
-  name: string;
+export interface PhaseView extends Omit<PhaseRecord, "status" | "startedAt"> {
   status: PhaseStatus;
   startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-  counts: Record<string, number>;
-  apiCalls: number;
-  cacheHits: number;
-  cacheMisses: number;
-  error: string | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
