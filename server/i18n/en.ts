@@ -208,10 +208,15 @@ export const en: Messages = {
     validation: "Please check the values you entered.",
     internal: "Something went wrong. We have logged the error; please try again.",
     database: "The database is unavailable. Please try again later.",
+    invalidDate: "There is no such date: {date}.",
+    rangeReversed: "The period starts ({from}) after it ends ({to}).",
+    rangeTooLong: "The period is longer than {maxDays} days; pick a shorter one.",
+    tagKeyRequired: "Pick a tag key to group by tag.",
   },
   validation: {
     email: "Enter a valid email address.", required: "This field is required.", tooLong: "The value is too long.",
     timezone: "Unknown time zone.", currency: "A currency code is three Latin letters, e.g. RUB.",
+    date: "Dates are YYYY-MM-DD.",
   },
   common: { loading: "Loading…", cancel: "Cancel", confirm: "Confirm", error: "Error" },
 };
