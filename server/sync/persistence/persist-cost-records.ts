@@ -1,4 +1,5 @@
 import { db } from "../../db";
+import { refreshCostRollups } from "../../services/costs/refresh-cost-rollups";
 import { kopecksToRubles } from "../model/money";
 import type { CostRow } from "../model/unified-resource";
 import type { PersistTarget } from "./persist-resources";
@@ -84,5 +85,9 @@ export async function persistCostRecords(target: PersistTarget, rows: CostRow[],
   }
   const superseded = existing.filter((row) => absorbedIds.has(row.providerResourceId) && !keys.has(`${row.providerResourceId}|${row.chargePeriodStart.toISOString().slice(0, 10)}`)).map((row) => row.id);
   for (const batch of chunks(superseded, 500)) counts.removed += (await db.costRecord.deleteMany({ where: { id: { in: batch } } })).count;
+  // Re-derive the dashboard's daily rollup for exactly the days this run owns (also on a no-op run: cheap, and it
+  // heals a rollup that a manual edit or a bulk load left behind).
+  const days = [firstDay.toISOString().slice(0, 10), lastDay.toISOString().slice(0, 10), ...rows.map((row) => row.date)].sort();
+  await refreshCostRollups(db, target.connectionId, days[0]!, days[days.length - 1]!);
   return counts;
 }
