@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
+import { costExplorerRouter } from "./routers/cost-explorer";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   invitation: invitationRouter,
   dashboard: dashboardRouter,
+  costExplorer: costExplorerRouter,
   connection: connectionRouter,
   syncRun: syncRunRouter,
   resource: resourceRouter,

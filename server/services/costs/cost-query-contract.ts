@@ -110,6 +110,9 @@ export const costExplorerInput = z.object({
 });
 export type CostExplorerInput = z.infer<typeof costExplorerInput>;
 
+/** The chart series that sums every group beyond the top 10 (a key no real group can have; label it in the UI). */
+export const OTHER_SERIES_KEY = "__other__";
+
 export interface CostExplorerResult {
   currency: string;
   period: ResolvedPeriod;

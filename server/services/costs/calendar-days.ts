@@ -1,0 +1,56 @@
+/** Calendar-day arithmetic on "YYYY-MM-DD" strings through UTC midnights, so no local timezone leaks in. */
+
+const DAY_MS = 86_400_000;
+
+export function parseDay(day: string): Date | null {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : date;
+}
+
+export function dayToDate(day: string): Date {
+  const date = parseDay(day);
+  if (!date) throw new RangeError(`Not a calendar day: ${day}`);
+  return date;
+}
+
+export function formatDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return formatDay(new Date(dayToDate(day).getTime() + days * DAY_MS));
+}
+
+/** Inclusive count of days from `from` to `to`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / DAY_MS) + 1;
+}
+
+/** Today's calendar date where the user lives: a Vladivostok user's day starts 7 hours before Moscow's. */
+export function todayIn(timezone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+export function monthStartOf(day: string): string {
+  return `${day.slice(0, 8)}01`;
+}
+
+export function monthEndOf(day: string): string {
+  const date = dayToDate(monthStartOf(day));
+  return formatDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)));
+}
+
+/** ISO week start (Monday). */
+export function weekStartOf(day: string): string {
+  const weekday = dayToDate(day).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** Every day from `from` to `to` inclusive. */
+export function eachDay(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}

@@ -1,0 +1,108 @@
+import { Prisma } from "../../db";
+import type { CostDimension, CostFilters, Granularity } from "./cost-query-contract";
+
+/**
+ * Where a cost query reads from. The daily rollup answers every dimension it keeps (it is orders of magnitude
+ * smaller); per-resource and tag questions need CostRecord itself. Both expose the same aliases so the queries
+ * are written once: s.<column>, with `day` and `cost` expressions.
+ */
+export interface CostSource {
+  kind: "rollup" | "records";
+  from: Prisma.Sql;
+  day: Prisma.Sql;
+  cost: Prisma.Sql;
+}
+
+export const ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service", "region", "project", "resourceType"];
+
+const ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDailyRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
+const RECORDS: CostSource = { kind: "records", from: Prisma.sql`"CostRecord" s`, day: Prisma.sql`s."chargePeriodStart"`, cost: Prisma.sql`s."billedCost"` };
+
+export function chooseSource(groupBy: CostDimension, filters: Pick<CostFilters, "tags">): CostSource {
+  return ROLLUP_DIMENSIONS.includes(groupBy) && filters.tags.length === 0 ? ROLLUP : RECORDS;
+}
+
+export const rollupSource = ROLLUP;
+export const recordSource = RECORDS;
+
+const COLUMNS: Record<"service" | "region" | "project" | "resourceType", string> = {
+  service: "serviceName",
+  region: "regionId",
+  project: "subAccountId",
+  resourceType: "resourceType",
+};
+
+/** connectionId → providerId of the organization's connections (CostRecord has no provider column). */
+export type ProviderOfConnection = Map<string, string>;
+
+/** The SQL value of a dimension; NULL means "records without it" (the rollup stores those as ''). */
+export function dimensionKey(source: CostSource, dimension: CostDimension, options: { tagKey?: string; providerOf: ProviderOfConnection }): Prisma.Sql {
+  switch (dimension) {
+    case "connection":
+      return Prisma.sql`s."connectionId"`;
+    case "provider":
+      if (source.kind === "rollup") return Prisma.sql`s."providerId"`;
+      return caseOf(Prisma.sql`s."connectionId"`, options.providerOf, Prisma.sql`NULL::text`);
+    case "resource":
+      return Prisma.sql`s."providerResourceId"`;
+    case "tag":
+      return Prisma.sql`(s."tags" ->> ${options.tagKey ?? ""}::text)`;
+    default: {
+      const column = Prisma.raw(`s."${COLUMNS[dimension]}"`);
+      return source.kind === "rollup" ? Prisma.sql`NULLIF(${column}, '')` : column;
+    }
+  }
+}
+
+/** CASE expr WHEN k THEN v … ELSE fallback END, for the small lookups we hold in memory (names, providers). */
+export function caseOf(expression: Prisma.Sql, values: Map<string, string>, fallback: Prisma.Sql): Prisma.Sql {
+  if (values.size === 0) return fallback;
+  const branches = [...values].map(([key, value]) => Prisma.sql`WHEN ${key}::text THEN ${value}::text`);
+  return Prisma.sql`(CASE ${expression} ${Prisma.join(branches, " ")} ELSE ${fallback} END)`;
+}
+
+/** The bucket start of a row's day (weeks start on Monday, as date_trunc('week') does). */
+export function bucketExpression(source: CostSource, granularity: Granularity): Prisma.Sql {
+  if (granularity === "day") return Prisma.sql`to_char(${source.day}, 'YYYY-MM-DD')`;
+  const unit = Prisma.raw(`'${granularity}'`);
+  return Prisma.sql`to_char(date_trunc(${unit}, ${source.day}::timestamp), 'YYYY-MM-DD')`;
+}
+
+export interface ResolvedFilters {
+  /** null = every connection; [] = none can match (e.g. a provider the organization does not use). */
+  connectionIds: string[] | null;
+  services: string[];
+  regions: string[];
+  projects: string[];
+  resourceTypes: string[];
+  tags: { key: string; value: string }[];
+}
+
+/** Provider filters become connection filters: both sources carry connectionId, and connections are few. */
+export function resolveFilters(filters: CostFilters, providerOf: ProviderOfConnection): ResolvedFilters {
+  let connectionIds: string[] | null = filters.connectionIds.length ? [...new Set(filters.connectionIds)] : null;
+  if (filters.providerIds.length) {
+    const ofProviders = [...providerOf].filter(([, providerId]) => filters.providerIds.includes(providerId)).map(([id]) => id);
+    connectionIds = connectionIds ? connectionIds.filter((id) => ofProviders.includes(id)) : ofProviders;
+  }
+  return { connectionIds, services: filters.services, regions: filters.regions, projects: filters.projects, resourceTypes: filters.resourceTypes, tags: filters.tags };
+}
+
+/** Tenant, period and filter conditions: AND across filters, OR within one filter's values. */
+export function whereClause(source: CostSource, organizationId: string, period: { from: string; to: string }, filters: ResolvedFilters | null): Prisma.Sql {
+  const conditions = [Prisma.sql`s."organizationId" = ${organizationId}`, Prisma.sql`${source.day} BETWEEN ${period.from}::date AND ${period.to}::date`];
+  if (filters) {
+    if (filters.connectionIds) conditions.push(filters.connectionIds.length ? Prisma.sql`s."connectionId" IN (${Prisma.join(filters.connectionIds)})` : Prisma.sql`FALSE`);
+    const lists: [keyof typeof COLUMNS, string[]][] = [
+      ["service", filters.services],
+      ["region", filters.regions],
+      ["project", filters.projects],
+      ["resourceType", filters.resourceTypes],
+    ];
+    for (const [dimension, values] of lists) {
+      if (values.length) conditions.push(Prisma.sql`${Prisma.raw(`s."${COLUMNS[dimension]}"`)} IN (${Prisma.join(values)})`);
+    }
+    for (const tag of filters.tags) conditions.push(Prisma.sql`(s."tags" ->> ${tag.key}::text) = ${tag.value}::text`);
+  }
+  return Prisma.join(conditions, " AND ");
+}

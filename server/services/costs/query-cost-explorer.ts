@@ -1,0 +1,182 @@
+import { Prisma, type PrismaClient } from "../../db";
+import { listProviders } from "../../providers/registry";
+import { AppError } from "../../api/app-error";
+import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
+import { bucketExpression, caseOf, chooseSource, dimensionKey, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
+import { bucketsOf, clipBucket } from "./explorer-buckets";
+import { loadCostLookups, loadProjectNames, providerNames } from "./load-cost-lookups";
+import { decimal, formatMoney, sum, ZERO } from "./money";
+import { resolvePeriod, type CostClock } from "./resolve-period";
+
+/** Label of the group of records that lack the dimension (key null). */
+export const MISSING_LABEL = "—";
+
+const CHART_SERIES = 10;
+
+export interface ExplorerGroup {
+  key: string | null;
+  label: string;
+  total: Prisma.Decimal;
+  byBucket: Prisma.Decimal[];
+}
+
+export interface ExplorerData {
+  currency: string;
+  period: ResolvedPeriod;
+  buckets: string[];
+  rows: ExplorerGroup[];
+  totalRows: number;
+  totals: { total: Prisma.Decimal; byBucket: Prisma.Decimal[] };
+  chart: { series: { key: string | null; label: string }[]; costs: Prisma.Decimal[][] };
+}
+
+interface Query {
+  source: CostSource;
+  key: Prisma.Sql;
+  where: Prisma.Sql;
+  bucket: Prisma.Sql;
+  /** Label of a grouped row, over g.key and g.name. */
+  label: Prisma.Sql;
+  nameAggregate: Prisma.Sql;
+}
+
+const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
+
+async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
+  if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
+  const lookups = await loadCostLookups(db, organizationId);
+  const source = chooseSource(input.groupBy, input.filters);
+  const key = dimensionKey(source, input.groupBy, { tagKey: input.tagKey, providerOf: lookups.providerOf });
+  const gKey = Prisma.sql`g.key`;
+  let label: Prisma.Sql = gKey;
+  if (input.groupBy === "connection") label = caseOf(gKey, lookups.connectionNames, gKey);
+  if (input.groupBy === "provider") label = caseOf(gKey, providerNames([...listProviders().map((plugin) => plugin.manifest.id), ...lookups.providerOf.values()]), gKey);
+  if (input.groupBy === "project") label = caseOf(gKey, await loadProjectNames(db, organizationId), gKey);
+  if (input.groupBy === "resource") label = Prisma.sql`COALESCE(g.name, g.key)`;
+  const query: Query = {
+    source,
+    key,
+    where: whereClause(source, organizationId, period, resolveFilters(input.filters, lookups.providerOf)),
+    bucket: bucketExpression(source, input.granularity),
+    label: Prisma.sql`COALESCE(${label}, ${MISSING_LABEL}::text)`,
+    nameAggregate: input.groupBy === "resource" ? Prisma.sql`MAX(s."resourceName")` : Prisma.sql`NULL::text`,
+  };
+  return { query, currency: lookups.currency };
+}
+
+type GroupRow = { key: string | null; label: string; total: string };
+
+/** Groups with their totals, ordered with a stable tie-break on the key; ordering and paging happen in SQL. */
+async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null) {
+  const direction = Prisma.raw(order.direction === "asc" ? "ASC" : "DESC");
+  // Byte order (COLLATE "C") keeps the order identical on every database whatever its locale.
+  const orderBy = order.by === "total" ? Prisma.sql`l.total ${direction}, l.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(l.label) COLLATE "C" ${direction}, l.key COLLATE "C" ASC NULLS LAST`;
+  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
+  return db.$queryRaw<GroupRow[]>`
+    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, SUM(${query.source.cost}) AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1),
+         l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
+    SELECT l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderBy} ${limit}`;
+}
+
+async function countGroups(db: PrismaClient, query: Query): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT COUNT(DISTINCT ${query.key})::int + MAX(CASE WHEN ${query.key} IS NULL THEN 1 ELSE 0 END) AS count FROM ${query.source.from} WHERE ${query.where}`;
+  return row?.count ?? 0;
+}
+
+/** Costs per group and bucket, for the given groups only (null = every group). */
+async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string | null)[] | null) {
+  let restrict = Prisma.empty;
+  if (keys) {
+    const present = keys.filter((key): key is string => key !== null);
+    const parts = [present.length ? Prisma.sql`${query.key} IN (${Prisma.join(present)})` : Prisma.sql`FALSE`];
+    if (keys.includes(null)) parts.push(Prisma.sql`${query.key} IS NULL`);
+    restrict = Prisma.sql`AND (${Prisma.join(parts, " OR ")})`;
+  }
+  return db.$queryRaw<{ key: string | null; bucket: string; cost: string }[]>`
+    SELECT ${query.key} AS key, ${query.bucket} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, 2`;
+}
+
+async function queryBucketTotals(db: PrismaClient, query: Query) {
+  return db.$queryRaw<{ bucket: string; cost: string }[]>`SELECT ${query.bucket} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1`;
+}
+
+function spread(rows: { bucket: string; cost: string }[], buckets: string[], period: ResolvedPeriod): Prisma.Decimal[] {
+  const index = new Map(buckets.map((bucket, position) => [bucket, position]));
+  const values = buckets.map(() => ZERO);
+  for (const row of rows) {
+    const position = index.get(clipBucket(row.bucket, period));
+    if (position !== undefined) values[position] = values[position]!.plus(decimal(row.cost));
+  }
+  return values;
+}
+
+/**
+ * The explorer's data for one page (or every row, for the CSV): groups ordered and paged in SQL, bucket costs only
+ * for the groups shown and the chart's top 10, totals per bucket over everything the filters match.
+ */
+export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
+  const input = costExplorerInput.parse(rawInput);
+  const period = resolvePeriod(input.range, clock);
+  const { query, currency } = await buildQuery(db, organizationId, input, period);
+  const buckets = bucketsOf(period, input.granularity);
+
+  const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
+  const topFromPage = paging === "page" && input.sort.by === "total" && input.sort.direction === "desc" && input.page === 1 && input.pageSize >= CHART_SERIES + 1;
+  const [groups, top, bucketTotals] = await Promise.all([
+    queryGroups(db, query, input.sort, page),
+    topFromPage || paging === "all" ? Promise.resolve(null) : queryGroups(db, query, { by: "total", direction: "desc" }, { limit: CHART_SERIES + 1, offset: 0 }),
+    queryBucketTotals(db, query),
+  ]);
+  const ranked = top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
+  const totalRows = paging === "all" ? groups.length : groups.length < input.pageSize && (groups.length > 0 || input.page === 1) ? page!.offset + groups.length : await countGroups(db, query);
+
+  const chartGroups = ranked.slice(0, CHART_SERIES);
+  const wanted = paging === "all" ? null : [...new Map([...groups, ...chartGroups].map((group) => [mapKey(group.key), group.key])).values()];
+  const cells = await queryGroupBuckets(db, query, wanted);
+  const cellsByKey = new Map<string, { bucket: string; cost: string }[]>();
+  for (const cell of cells) cellsByKey.set(mapKey(cell.key), [...(cellsByKey.get(mapKey(cell.key)) ?? []), cell]);
+  const toGroup = (row: GroupRow): ExplorerGroup => ({ key: row.key, label: row.label, total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) });
+
+  const totalsByBucket = spread(bucketTotals, buckets, period);
+  const series = chartGroups.map(toGroup);
+  const costs = buckets.map((_, position) => series.map((group) => group.byBucket[position]!));
+  const chartSeries = series.map((group) => ({ key: group.key, label: group.label }));
+  if (totalRows > CHART_SERIES) {
+    chartSeries.push({ key: OTHER_SERIES_KEY, label: "Other" });
+    costs.forEach((point, position) => point.push(totalsByBucket[position]!.minus(sum(point))));
+  }
+  return {
+    input,
+    currency,
+    period,
+    buckets,
+    rows: groups.map(toGroup),
+    totalRows,
+    totals: { total: sum(totalsByBucket), byBucket: totalsByBucket },
+    chart: { series: chartSeries, costs },
+  };
+}
+
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** costExplorer.query: one page of groups with their buckets, totals over all groups, the chart's top 10 + other. */
+export async function queryCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock): Promise<CostExplorerResult> {
+  const data = await collectCostExplorer(db, organizationId, rawInput, clock, "page");
+  const { input } = data;
+  return {
+    currency: data.currency,
+    period: data.period,
+    granularity: input.granularity,
+    groupBy: input.groupBy,
+    buckets: data.buckets,
+    rows: data.rows.map((row) => ({ key: row.key, label: row.label, total: formatMoney(row.total), byBucket: row.byBucket.map(formatMoney) })),
+    totals: { total: formatMoney(data.totals.total), byBucket: data.totals.byBucket.map(formatMoney) },
+    chart: { series: data.chart.series, points: data.buckets.map((bucket, position) => ({ bucket, costs: data.chart.costs[position]!.map(formatMoney) })) },
+    pagination: { page: input.page, pageSize: input.pageSize, totalRows: data.totalRows, pageCount: Math.ceil(data.totalRows / input.pageSize) },
+  };
+}
