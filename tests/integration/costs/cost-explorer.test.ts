@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { OTHER_SERIES_KEY, type CostExplorerResult } from "@/server/services/costs/cost-query-contract";
+import { listCostExplorerOptions } from "@/server/services/costs/list-cost-explorer-options";
+import { queryCostExplorer } from "@/server/services/costs/query-cost-explorer";
+import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
+import { truncateAllTables } from "../setup/worker-database";
+import { MOSCOW, SELECTEL_NAME, seedCostOrganization } from "./cost-fixtures";
+
+let org: Awaited<ReturnType<typeof seedCostOrganization>>;
+
+beforeAll(async () => {
+  await truncateAllTables();
+  org = await seedCostOrganization();
+});
+
+const OCTOBER = { from: "2025-10-01", to: "2025-10-15" };
+const explore = (input: Record<string, unknown>) => queryCostExplorer(db, org.organizationId, { range: OCTOBER, ...input }, MOSCOW);
+const totals = (result: CostExplorerResult) => result.rows.map((row) => [row.key, row.label, row.total]);
+
+describe("cost explorer groupings", () => {
+  it("groups by connection per month, clipping the first bucket to the period", async () => {
+    const result = await explore({ groupBy: "connection", granularity: "month", range: { from: "2025-09-20", to: "2025-10-15" } });
+    expect(result.buckets).toEqual(["2025-09-20", "2025-10-01"]);
+    expect(result.rows).toEqual([
+      { key: org.selectel.id, label: SELECTEL_NAME, total: "200.04", byBucket: ["0.00", "200.04"] },
+      { key: org.openstack.id, label: "OpenStack lab", total: "30.00", byBucket: ["0.00", "30.00"] },
+    ]);
+    expect(result.totals).toEqual({ total: "230.04", byBucket: ["0.00", "230.04"] });
+    expect(result).toMatchObject({ currency: "RUB", granularity: "month", groupBy: "connection", period: { from: "2025-09-20", to: "2025-10-15", days: 26 } });
+  });
+
+  it("groups by provider with display names", async () => {
+    expect(totals(await explore({ groupBy: "provider" }))).toEqual([["selectel", "Selectel", "200.04"], ["openstack", "OpenStack", "30.00"]]);
+  });
+
+  it("groups by project with the inventory's project name, the bare id when unknown, and a group without project", async () => {
+    expect(totals(await explore({ groupBy: "project" }))).toEqual([["p1", "Production", "145.03"], ["p2", "p2", "55.00"], [null, "—", "30.01"]]);
+  });
+
+  it("groups by region and by resource type", async () => {
+    expect(totals(await explore({ groupBy: "region" }))).toEqual([["ru-1", "ru-1", "145.03"], ["ru-2", "ru-2", "55.00"], ["RegionOne", "RegionOne", "30.00"], [null, "—", "0.01"]]);
+    expect(totals(await explore({ groupBy: "resourceType" }))).toEqual([["server", "server", "160.00"], ["misc", "misc", "55.00"], ["volume", "volume", "15.03"], ["other", "other", "0.01"]]);
+  });
+
+  it("groups by resource with the record's name, or its id when the bill has no name", async () => {
+    const result = await explore({ groupBy: "resource", pageSize: 100 });
+    expect(totals(result).slice(0, 3)).toEqual([["web-1", "web-1", "130.00"], ["db-1", "db-1", "30.00"], ["disk-1", "disk-1", "15.03"]]);
+    expect(result.rows.find((row) => row.key === "dns")).toMatchObject({ label: "dns", total: "0.01" });
+    expect(result.pagination.totalRows).toBe(14);
+  });
+
+  it("groups by a tag's values, with untagged records as their own group, and requires the tag key", async () => {
+    expect(totals(await explore({ groupBy: "tag", tagKey: "env" }))).toEqual([["prod", "prod", "130.00"], [null, "—", "85.01"], ["dev", "dev", "15.03"]]);
+    await expect(explore({ groupBy: "tag" })).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "errors.tagKeyRequired" });
+  });
+});
+
+describe("cost explorer buckets", () => {
+  it("has one bucket per day with zero days", async () => {
+    const result = await explore({ groupBy: "provider", granularity: "day", range: { from: "2025-10-10", to: "2025-10-12" } });
+    expect(result.buckets).toEqual(["2025-10-10", "2025-10-11", "2025-10-12"]);
+    expect(result.rows[0]).toEqual({ key: "selectel", label: "Selectel", total: "80.01", byBucket: ["67.51", "12.51", "0.00"] });
+    expect(result.totals.byBucket).toEqual(["72.51", "17.51", "0.00"]);
+  });
+
+  it("starts weeks on Monday, the first one clipped to the period", async () => {
+    const result = await explore({ groupBy: "connection", granularity: "week" });
+    expect(result.buckets).toEqual(["2025-10-01", "2025-10-06", "2025-10-13"]);
+    // Selectel: web 2nd–5th = 40; 6th–11th: 6 × 10 + 3 × 2.505 + 55 = 122.515; 13th–15th: 30 + 7.515 + 0.005
+    expect(result.rows[0]!.byBucket).toEqual(["40.00", "122.52", "37.52"]);
+    expect(result.totals.byBucket).toEqual(["40.00", "137.52", "52.52"]);
+  });
+});
+
+describe("cost explorer filters", () => {
+  it("matches any value within a filter and every filter together", async () => {
+    expect(totals(await explore({ groupBy: "resource", filters: { services: ["Compute", "Storage"], regions: ["ru-1"] } }))).toEqual([["web-1", "web-1", "130.00"], ["disk-1", "disk-1", "15.03"]]);
+    expect(totals(await explore({ groupBy: "service", filters: { providerIds: ["openstack"] } }))).toEqual([["Compute", "Compute", "30.00"]]);
+    expect(totals(await explore({ groupBy: "service", filters: { connectionIds: [org.selectel.id], resourceTypes: ["volume", "misc"], projects: ["p1"] } }))).toEqual([["Storage", "Storage", "15.03"]]);
+  });
+
+  it("finds nothing when a connection filter and a provider filter exclude each other", async () => {
+    const result = await explore({ groupBy: "service", filters: { connectionIds: [org.openstack.id], providerIds: ["selectel"] } });
+    expect(result.rows).toEqual([]);
+    expect(result.totals.total).toBe("0.00");
+    expect(result.pagination).toEqual({ page: 1, pageSize: 25, totalRows: 0, pageCount: 0 });
+  });
+
+  it("filters on tag values (every tag must match), also when grouping by a rollup dimension", async () => {
+    expect(totals(await explore({ groupBy: "service", filters: { tags: [{ key: "env", value: "prod" }] } }))).toEqual([["Compute", "Compute", "130.00"]]);
+    expect(totals(await explore({ groupBy: "service", filters: { tags: [{ key: "env", value: "prod" }, { key: "team", value: "b" }] } }))).toEqual([]);
+    expect(totals(await explore({ groupBy: "provider", filters: { tags: [{ key: "env", value: "dev" }] } }))).toEqual([["selectel", "Selectel", "15.03"]]);
+  });
+});
+
+describe("cost explorer order, pages, totals and chart", () => {
+  it("sorts by label either way with the key as tie-break, records without the dimension last", async () => {
+    const ascending = await explore({ groupBy: "service", sort: { by: "label", direction: "asc" }, pageSize: 100 });
+    expect(ascending.rows.map((row) => row.label)).toEqual(["Compute", "S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10", "Storage", "—"]);
+    const descending = await explore({ groupBy: "region", sort: { by: "label", direction: "desc" } });
+    expect(descending.rows.map((row) => row.label)).toEqual(["—", "ru-2", "ru-1", "RegionOne"]);
+  });
+
+  it("sorts by total ascending and breaks equal totals by key", async () => {
+    await db.costRecord.create({
+      data: { organizationId: org.organizationId, connectionId: org.openstack.id, providerResourceId: "twin", chargePeriodStart: new Date("2025-10-10"), chargePeriodEnd: new Date("2025-10-11"), billedCost: "1.0000", effectiveCost: "1.0000", billingCurrency: "RUB", serviceName: "A-twin", regionId: "RegionOne", resourceType: "misc" },
+    });
+    await rebuildCostRollups(db, { organizationId: org.organizationId });
+    try {
+      const result = await explore({ groupBy: "service", sort: { by: "total", direction: "asc" }, pageSize: 3, filters: { services: ["S01", "A-twin", "S02"] } });
+      expect(totals(result)).toEqual([["A-twin", "A-twin", "1.00"], ["S01", "S01", "1.00"], ["S02", "S02", "2.00"]]);
+    } finally {
+      await db.costRecord.deleteMany({ where: { providerResourceId: "twin" } });
+      await rebuildCostRollups(db, { organizationId: org.organizationId });
+    }
+  });
+
+  it("pages over groups while totals and the row count cover every group", async () => {
+    const page3 = await explore({ groupBy: "service", pageSize: 5, page: 3 });
+    expect(page3.rows.map((row) => row.label)).toEqual(["S02", "S01", "—"]);
+    expect(page3.pagination).toEqual({ page: 3, pageSize: 5, totalRows: 13, pageCount: 3 });
+    expect(page3.totals.total).toBe("230.04");
+    const beyond = await explore({ groupBy: "service", pageSize: 5, page: 4 });
+    expect(beyond.rows).toEqual([]);
+    expect(beyond.pagination).toEqual({ page: 4, pageSize: 5, totalRows: 13, pageCount: 3 });
+  });
+
+  it("charts the top 10 groups by total and sums the rest as other, whatever page is shown", async () => {
+    for (const input of [{ pageSize: 25 }, { pageSize: 2, page: 2, sort: { by: "label", direction: "asc" } }]) {
+      const result = await explore({ groupBy: "service", granularity: "day", ...input });
+      expect(result.chart.series.map((series) => series.key)).toEqual(["Compute", "Storage", "S10", "S09", "S08", "S07", "S06", "S05", "S04", "S03", OTHER_SERIES_KEY]);
+      const tenth = result.buckets.indexOf("2025-10-10");
+      const fourteenth = result.buckets.indexOf("2025-10-14");
+      // other = S02 + S01 on the 10th, the 0.005 without a service on the 14th
+      expect(result.chart.points[tenth]!.costs.at(-1)).toBe("3.00");
+      expect(result.chart.points[fourteenth]!.costs.at(-1)).toBe("0.01");
+      expect(result.chart.points[tenth]).toEqual({ bucket: "2025-10-10", costs: ["15.00", "2.51", "10.00", "9.00", "8.00", "7.00", "6.00", "5.00", "4.00", "3.00", "3.00"] });
+    }
+  });
+
+  it("has no other series when 10 groups or fewer", async () => {
+    const result = await explore({ groupBy: "connection" });
+    expect(result.chart.series).toEqual([{ key: org.selectel.id, label: SELECTEL_NAME }, { key: org.openstack.id, label: "OpenStack lab" }]);
+  });
+});
+
+describe("cost explorer options", () => {
+  it("offers the organization's own connections, providers and dimension values", async () => {
+    expect(await listCostExplorerOptions(db, org.organizationId)).toEqual({
+      connections: [
+        { id: org.openstack.id, name: "OpenStack lab", providerId: "openstack" },
+        { id: org.selectel.id, name: SELECTEL_NAME, providerId: "selectel" },
+      ],
+      providers: [{ id: "openstack", name: "OpenStack" }, { id: "selectel", name: "Selectel" }],
+      services: ["Compute", "S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10", "Storage"],
+      regions: ["RegionOne", "ru-1", "ru-2"],
+      projects: [{ id: "p1", name: "Production" }, { id: "p2", name: "p2" }],
+      resourceTypes: ["misc", "other", "server", "volume"],
+      tagKeys: ["env", "team"],
+    });
+  });
+});

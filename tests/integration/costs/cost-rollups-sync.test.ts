@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { SandboxState, withFaults } from "@/server/sandbox/http/sandbox-faults";
+import { startSandboxServer, type RunningSandbox } from "@/server/sandbox/http/start-sandbox-server";
+import { getSandbox } from "@/server/sandbox/registry";
+import { selectelMultiProjectScenario } from "@/server/sandbox/scenarios/selectel-multi-project";
+import { encryptCredentials } from "@/server/security/credentials-cipher";
+import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
+import { syncConnection } from "@/server/sync/run-billing-first-sync";
+import { createUserWithOrganization } from "../helpers/test-callers";
+import { truncateAllTables } from "../setup/worker-database";
+
+// The rollup must always equal a direct aggregation of CostRecord, after a real sync over HTTP and after re-syncs.
+let now = new Date("2025-10-05T10:30:00Z");
+let sandbox: RunningSandbox | undefined;
+
+async function connectToSandbox() {
+  const definition = getSandbox("selectel");
+  const scenario = selectelMultiProjectScenario;
+  sandbox = await startSandboxServer(withFaults(definition.create(scenario, { now: () => now }), new SandboxState({}), definition.regionOf));
+  const config = definition.connection(scenario, sandbox.url);
+  const { organization, caller } = await createUserWithOrganization();
+  const { encrypted, keyId } = encryptCredentials(config.credentials);
+  const connection = await db.cloudConnection.create({
+    data: { organizationId: organization.id, providerId: "selectel", name: scenario.name, encryptedCredentials: encrypted, credentialsKeyId: keyId, endpointOverrides: config.endpoints },
+  });
+  const sync = () => syncConnection({ connectionId: connection.id, contextOverrides: { now: () => now, http: { backoffBaseMs: 1, maxRetryAfterMs: 20 } } });
+  return { organization, connection, caller, sync };
+}
+
+type Cell = { connectionId: string; day: string; service: string; region: string; project: string; type: string; currency: string; cost: string; records: number };
+
+function directAggregation(organizationId: string) {
+  return db.$queryRaw<Cell[]>`
+    SELECT "connectionId", to_char("chargePeriodStart", 'YYYY-MM-DD') AS day, COALESCE("serviceName", '') AS service, COALESCE("regionId", '') AS region,
+           COALESCE("subAccountId", '') AS project, COALESCE("resourceType", '') AS type, "billingCurrency" AS currency, SUM("billedCost")::text AS cost, COUNT(*)::int AS records
+    FROM "CostRecord" WHERE "organizationId" = ${organizationId}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+}
+
+function rollupRows(organizationId: string) {
+  return db.$queryRaw<Cell[]>`
+    SELECT "connectionId", to_char("day", 'YYYY-MM-DD') AS day, "serviceName" AS service, "regionId" AS region, "subAccountId" AS project, "resourceType" AS type,
+           "currency", "billedCost"::text AS cost, "recordCount" AS records
+    FROM "CostDailyRollup" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+}
+
+beforeEach(truncateAllTables);
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+  now = new Date("2025-10-05T10:30:00Z");
+});
+
+describe("daily cost rollups kept by the sync", () => {
+  it("equal a direct CostRecord aggregation after a sync and after re-syncs that change and add days", async () => {
+    const { organization, connection, caller, sync } = await connectToSandbox();
+    expect((await sync()).status).toBe("success");
+    const first = await directAggregation(organization.id);
+    expect(first.length).toBeGreaterThan(0);
+    expect(await rollupRows(organization.id)).toEqual(first);
+    const dashboardTotal = (await caller.costExplorer.query({ range: { from: "2025-09-01", to: "2025-10-31" }, groupBy: "connection" })).totals.total;
+
+    // Someone rewrote a day and lost another: the rollup is stale until the next sync rewrites that window.
+    const [changed, lost] = await db.costRecord.findMany({ where: { connectionId: connection.id }, orderBy: [{ chargePeriodStart: "desc" }, { providerResourceId: "asc" }], take: 2 });
+    await db.costRecord.update({ where: { id: changed!.id }, data: { billedCost: "999.0000" } });
+    await db.costRecord.delete({ where: { id: lost!.id } });
+    expect(await rollupRows(organization.id)).not.toEqual(await directAggregation(organization.id));
+
+    const repaired = await sync();
+    expect(repaired.status).toBe("success");
+    expect(await rollupRows(organization.id)).toEqual(await directAggregation(organization.id));
+    expect(await rollupRows(organization.id)).toEqual(first);
+    expect((await caller.costExplorer.query({ range: { from: "2025-09-01", to: "2025-10-31" }, groupBy: "connection" })).totals.total).toBe(dashboardTotal);
+
+    // A day later the bill has another day: the rollup follows.
+    now = new Date("2025-10-06T10:30:00Z");
+    expect((await sync()).status).toBe("success");
+    const later = await directAggregation(organization.id);
+    expect(await rollupRows(organization.id)).toEqual(later);
+    // Billing closes complete days only: the 5th appears once it is over.
+    expect(first.some((cell) => cell.day === "2025-10-05")).toBe(false);
+    expect(later.some((cell) => cell.day === "2025-10-05")).toBe(true);
+  });
+
+  it("are rebuilt for an organization after a bulk load, and go away with their connection", async () => {
+    const { organization, connection, sync } = await connectToSandbox();
+    await sync();
+    await db.costDailyRollup.deleteMany({ where: { organizationId: organization.id } });
+    const written = await rebuildCostRollups(db, { organizationId: organization.id });
+    const direct = await directAggregation(organization.id);
+    expect(written).toBe(direct.length);
+    expect(await rollupRows(organization.id)).toEqual(direct);
+
+    // A scoped rebuild touches only its days.
+    const day = direct[0]!.day;
+    await db.costDailyRollup.deleteMany({ where: { organizationId: organization.id } });
+    await rebuildCostRollups(db, { connectionId: connection.id, from: day, to: day });
+    expect(await rollupRows(organization.id)).toEqual(direct.filter((cell) => cell.day === day));
+
+    await db.cloudConnection.delete({ where: { id: connection.id } });
+    expect(await db.costDailyRollup.count({ where: { connectionId: connection.id } })).toBe(0);
+  });
+});
