@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../../db";
 import { listProviders } from "../../providers/registry";
 import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
-import { bucketExpression, caseOf, chooseSource, dimensionKey, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
+import { bucketExpression, caseOf, chooseSource, dimensionKey, resolveFilters, rollupSource, whereClause, type CostSource } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
 import { loadCostLookups, loadProjectNames, providerNames } from "./load-cost-lookups";
 import { decimal, formatMoney, sum, ZERO } from "./money";
@@ -53,15 +53,21 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   if (input.groupBy === "provider") label = caseOf(gKey, providerNames([...listProviders().map((plugin) => plugin.manifest.id), ...lookups.providerOf.values()]), gKey);
   if (input.groupBy === "project") label = caseOf(gKey, await loadProjectNames(db, organizationId), gKey);
   if (input.groupBy === "resource") label = Prisma.sql`COALESCE(g.name, g.key)`;
+  const filters = resolveFilters(input.filters, lookups.providerOf);
   const query: Query = {
     source,
     key,
-    where: whereClause(source, organizationId, period, resolveFilters(input.filters, lookups.providerOf)),
+    where: whereClause(source, organizationId, period, filters),
     bucket: bucketExpression(source, input.granularity),
     label: Prisma.sql`COALESCE(${label}, ${MISSING_LABEL}::text)`,
     nameAggregate: input.groupBy === "resource" ? Prisma.sql`MAX(s."resourceName")` : Prisma.sql`NULL::text`,
   };
-  return { query, currency: lookups.currency };
+  // Bucket totals do not depend on the grouping: without tag filters the rollup answers them even when the groups
+  // themselves need CostRecord (by resource, by tag), which saves one scan of the raw records.
+  const totalsQuery: Query = filters.tags.length
+    ? query
+    : { ...query, source: rollupSource, where: whereClause(rollupSource, organizationId, period, filters), bucket: bucketExpression(rollupSource, input.granularity) };
+  return { query, totalsQuery, currency: lookups.currency };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
@@ -117,7 +123,7 @@ function spread(rows: { bucket: string; cost: string }[], buckets: string[], per
 export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
   const input = costExplorerInput.parse(rawInput);
   const period = resolvePeriod(input.range, clock);
-  const { query, currency } = await buildQuery(db, organizationId, input, period);
+  const { query, totalsQuery, currency } = await buildQuery(db, organizationId, input, period);
   const buckets = bucketsOf(period, input.granularity);
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
@@ -125,7 +131,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const [groups, top, bucketTotals] = await Promise.all([
     queryGroups(db, query, input.sort, page),
     topFromPage || paging === "all" ? Promise.resolve(null) : queryGroups(db, query, { by: "total", direction: "desc" }, { limit: CHART_SERIES + 1, offset: 0 }),
-    queryBucketTotals(db, query),
+    queryBucketTotals(db, totalsQuery),
   ]);
   const ranked = top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
   const totalRows = paging === "all" ? groups.length : groups.length < input.pageSize && (groups.length > 0 || input.page === 1) ? page!.offset + groups.length : await countGroups(db, query);
