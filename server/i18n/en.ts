@@ -132,6 +132,7 @@ export const en: Messages = {
     emptyBodyReadOnly: "There are no connections yet. Owners and admins of the organization can add clouds — ask them to connect one.",
     demoNotice: "This is the demo organization: connections can be viewed and synced, not changed. Sign up to connect your own cloud.",
     status: { pending: "Waiting for sync", active: "Active", syncing: "Syncing", error: "Error", disabled: "Disabled" },
+    account: "Provider account", accountName: "Account", untilSuspension: "Until suspension",
     lastSync: "Last sync", never: "never", monthlyCost: "Monthly cost", resources: "Resources", balance: "Balance",
     daysLeft: "lasts about {days} days", lowBalance: "The balance runs out in less than 30 days — top it up.",
     syncNow: "Sync now", history: "History", edit: "Edit", delete: "Delete", latestRun: "Latest run",

@@ -92,6 +92,11 @@ test("adds a generic OpenStack connection: test, save, sync, edit with a masked 
   await card.getByTestId("sync-now").click();
   await expect(card.getByTestId("sync-progress")).toHaveAttribute("data-status", /success|partial/, { timeout: 30_000 });
   await expect(card.getByTestId("connection-status")).toHaveText("Активно");
+  // The account folds out of the card, and the card re-tests the stored credentials without opening the form.
+  await card.getByTestId("connection-account").locator("summary").click();
+  await expect(card.getByTestId("connection-balance")).toBeVisible();
+  await card.getByTestId("connection-card-test").click();
+  await expect(card.getByTestId("test-result")).toHaveAttribute("data-ok", "true");
 
   await card.getByTestId("connection-edit").click();
   const edit = page.getByTestId("connection-form");

@@ -5,14 +5,16 @@ import Link from "next/link";
 import { formatDateTime, formatMoney, formatNumber } from "../../../../_i18n/format";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import type { RouterOutputs } from "../../../../_trpc/types";
+import { AccountDetails } from "./account-details";
 import { ConnectionStatusBadge } from "./status-badge";
+import { TestConnectionButton } from "./test-connection-button";
 import { SyncNowControl } from "./sync-now-control";
 
 export type ConnectionSummary = RouterOutputs["connection"]["list"][number];
 
 const LOW_BALANCE_DAYS = 30;
 
-/** One provider card: status, last sync in the user's time zone, monthly cost, resources, balance and days left. */
+/** One provider card: status, last sync in the user's time zone, monthly cost, resources; the account (balance, days left) folds out. */
 export function ConnectionCard({ connection, timezone, canManage, canSync, onEdit, onDelete }: {
   connection: ConnectionSummary;
   timezone: string;
@@ -41,7 +43,7 @@ export function ConnectionCard({ connection, timezone, canManage, canSync, onEdi
       </div>
       {connection.status === "error" && connection.statusMessage && <p className="form-error" data-testid="connection-error">{connection.statusMessage}</p>}
 
-      <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-3">
         <div>
           <dt className="text-ink-muted">{t("connections.monthlyCost")}</dt>
           <dd className="font-semibold tabular-nums" data-testid="connection-monthly">{monthly}</dd>
@@ -51,22 +53,11 @@ export function ConnectionCard({ connection, timezone, canManage, canSync, onEdi
           <dd className="font-semibold tabular-nums" data-testid="connection-resources">{formatNumber(connection.resourceCount, locale)}</dd>
         </div>
         <div>
-          <dt className="text-ink-muted">{t("connections.balance")}</dt>
-          <dd className="font-semibold tabular-nums" data-testid="connection-balance">
-            {connection.balance !== null ? formatMoney(connection.balance, connection.balanceCurrency ?? "RUB", locale) : "—"}
-          </dd>
-          {connection.daysLeft !== null && (
-            <dd className={`text-xs ${lowBalance ? "font-medium text-amber-700" : "text-ink-muted"}`} data-testid="connection-days-left" title={lowBalance ? t("connections.lowBalance") : undefined}>
-              {lowBalance ? "⚠ " : ""}
-              {t("connections.daysLeft", { days: formatNumber(connection.daysLeft, locale) })}
-            </dd>
-          )}
-        </div>
-        <div>
           <dt className="text-ink-muted">{t("connections.lastSync")}</dt>
           <dd className="font-semibold" data-testid="connection-last-sync">{connection.lastSyncAt ? formatDateTime(connection.lastSyncAt, locale, timezone) : t("connections.never")}</dd>
         </div>
       </dl>
+      <AccountDetails connection={connection} lowBalance={lowBalance} />
       {lowBalance && <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="low-balance">{t("connections.lowBalance")}</p>}
 
       <SyncNowControl
@@ -76,6 +67,7 @@ export function ConnectionCard({ connection, timezone, canManage, canSync, onEdi
         actions={
           <>
             <Link className="btn-secondary" href={`/${locale}/connections/${connection.id}`} data-testid="connection-history">{t("connections.history")}</Link>
+            {canManage && <TestConnectionButton connection={connection} />}
             {canManage && <button type="button" className="btn-secondary" onClick={onEdit} data-testid="connection-edit">{t("connections.edit")}</button>}
             {canManage && <button type="button" className="btn-danger" onClick={onDelete} data-testid="connection-delete">{t("connections.delete")}</button>}
           </>
