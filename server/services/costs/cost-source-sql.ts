@@ -16,10 +16,18 @@ export interface CostSource {
 export const ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service", "region", "project", "resourceType"];
 
 const ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDailyRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
+/** The daily rollup summed to connection × day × service: enough for questions that touch no other dimension. */
+const SERVICE_ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDailyServiceRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
+const SERVICE_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
 const RECORDS: CostSource = { kind: "records", from: Prisma.sql`"CostRecord" s`, day: Prisma.sql`s."chargePeriodStart"`, cost: Prisma.sql`s."billedCost"` };
 
-export function chooseSource(groupBy: CostDimension, filters: Pick<CostFilters, "tags">): CostSource {
-  return ROLLUP_DIMENSIONS.includes(groupBy) && filters.tags.length === 0 ? ROLLUP : RECORDS;
+type SourceFilters = Pick<CostFilters, "tags"> & Partial<Pick<CostFilters, "regions" | "projects" | "resourceTypes">>;
+
+/** The smallest source that can answer: per-service rollup, daily rollup, or CostRecord (the caller may split it). */
+export function chooseSource(groupBy: CostDimension | null, filters: SourceFilters): CostSource {
+  if (filters.tags.length > 0 || (groupBy && !ROLLUP_DIMENSIONS.includes(groupBy))) return RECORDS;
+  const otherFilters = (filters.regions?.length ?? 0) + (filters.projects?.length ?? 0) + (filters.resourceTypes?.length ?? 0);
+  return otherFilters === 0 && (!groupBy || SERVICE_ROLLUP_DIMENSIONS.includes(groupBy)) ? SERVICE_ROLLUP : ROLLUP;
 }
 
 export const rollupSource = ROLLUP;
@@ -52,6 +60,15 @@ export function dimensionKey(source: CostSource, dimension: CostDimension, optio
       return source.kind === "rollup" ? Prisma.sql`NULLIF(${column}, '')` : column;
     }
   }
+}
+
+/**
+ * SUM of a 4-decimal money column through int8 ten-thousandths: exact (every stored value is a whole number of
+ * them), and PostgreSQL's int8 sum keeps a small 128-bit state where numeric sums keep a large one, which matters
+ * when tens of thousands of groups (resources) are summed at once.
+ */
+export function exactSum(cost: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SUM((${cost} * 10000)::int8)::numeric / 10000)`;
 }
 
 /** CASE expr WHEN k THEN v … ELSE fallback END, for the small lookups we hold in memory (names, providers). */

@@ -2,11 +2,12 @@ import { Prisma, type PrismaClient } from "../../db";
 import { listProviders } from "../../providers/registry";
 import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
-import { bucketExpression, caseOf, chooseSource, dimensionKey, resolveFilters, rollupSource, whereClause, type CostSource } from "./cost-source-sql";
+import { bucketExpression, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
 import { loadCostLookups, loadProjectNames, providerNames } from "./load-cost-lookups";
 import { decimal, formatMoney, sum, ZERO } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
+import { monthSplitSource, planMonthSplit } from "./resource-month-source";
 
 /** Label of the group of records that lack the dimension (key null). */
 export const MISSING_LABEL = "—";
@@ -44,49 +45,66 @@ const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 
 async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
-  const lookups = await loadCostLookups(db, organizationId);
-  const source = chooseSource(input.groupBy, input.filters);
-  const key = dimensionKey(source, input.groupBy, { tagKey: input.tagKey, providerOf: lookups.providerOf });
+  const [lookups, projectNames] = await Promise.all([loadCostLookups(db, organizationId), input.groupBy === "project" ? loadProjectNames(db, organizationId) : null]);
+  const chosen = chooseSource(input.groupBy, input.filters);
+  // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges.
+  const source = chosen.kind === "rollup" ? chosen : monthSplitSource(organizationId, await planMonthSplit(db, organizationId, period));
+  const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf: lookups.providerOf });
   const gKey = Prisma.sql`g.key`;
   let label: Prisma.Sql = gKey;
   if (input.groupBy === "connection") label = caseOf(gKey, lookups.connectionNames, gKey);
   if (input.groupBy === "provider") label = caseOf(gKey, providerNames([...listProviders().map((plugin) => plugin.manifest.id), ...lookups.providerOf.values()]), gKey);
-  if (input.groupBy === "project") label = caseOf(gKey, await loadProjectNames(db, organizationId), gKey);
+  if (projectNames) label = caseOf(gKey, projectNames, gKey);
   if (input.groupBy === "resource") label = Prisma.sql`COALESCE(g.name, g.key)`;
   const filters = resolveFilters(input.filters, lookups.providerOf);
-  const query: Query = {
-    source,
-    key,
-    where: whereClause(source, organizationId, period, filters),
-    bucket: bucketExpression(source, input.granularity),
+  const queryOf = (of: CostSource): Query => ({
+    source: of,
+    key: keyOf(of),
+    where: whereClause(of, organizationId, period, filters),
+    bucket: bucketExpression(of, input.granularity),
     label: Prisma.sql`COALESCE(${label}, ${MISSING_LABEL}::text)`,
     nameAggregate: input.groupBy === "resource" ? Prisma.sql`MAX(s."resourceName")` : Prisma.sql`NULL::text`,
-  };
-  // Bucket totals do not depend on the grouping: without tag filters the rollup answers them even when the groups
-  // themselves need CostRecord (by resource, by tag), which saves one scan of the raw records.
-  const totalsQuery: Query = filters.tags.length
-    ? query
-    : { ...query, source: rollupSource, where: whereClause(rollupSource, organizationId, period, filters), bucket: bucketExpression(rollupSource, input.granularity) };
-  return { query, totalsQuery, currency: lookups.currency };
+  });
+  const query = queryOf(source);
+  // The split source answers month buckets; day and week cells of the shown groups come from CostRecord.
+  const cellsQuery = source.kind === "rollup" || input.granularity === "month" ? query : queryOf(recordSource);
+  // Bucket totals do not depend on the grouping: without tag filters the daily rollup answers them even when the
+  // groups themselves need per-resource data (by resource, by tag).
+  const totalsQuery: Query = filters.tags.length ? cellsQuery : queryOf(chooseSource(null, input.filters));
+  return { query, cellsQuery, totalsQuery, currency: lookups.currency };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
 
-/** Groups with their totals, ordered with a stable tie-break on the key; ordering and paging happen in SQL. */
-async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null) {
-  const direction = Prisma.raw(order.direction === "asc" ? "ASC" : "DESC");
-  // Byte order (COLLATE "C") keeps the order identical on every database whatever its locale.
-  const orderBy = order.by === "total" ? Prisma.sql`l.total ${direction}, l.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(l.label) COLLATE "C" ${direction}, l.key COLLATE "C" ASC NULLS LAST`;
-  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
-  return db.$queryRaw<GroupRow[]>`
-    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, SUM(${query.source.cost}) AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1),
-         l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
-    SELECT l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderBy} ${limit}`;
-}
+type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null };
 
-async function countGroups(db: PrismaClient, query: Query): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT COUNT(DISTINCT ${query.key})::int + MAX(CASE WHEN ${query.key} IS NULL THEN 1 ELSE 0 END) AS count FROM ${query.source.from} WHERE ${query.where}`;
-  return row?.count ?? 0;
+/**
+ * Groups with their totals, ordered with a stable tie-break on the key; ordering and paging happen in SQL. One
+ * aggregation answers the page, and when asked the chart's top groups and the number of groups too.
+ */
+async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean } = {}): Promise<GroupSets> {
+  const orderOf = (by: "label" | "total", dir: "asc" | "desc") => {
+    const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+    // Byte order (COLLATE "C") keeps the order identical on every database whatever its locale.
+    return by === "total" ? Prisma.sql`l.total ${direction}, l.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(l.label) COLLATE "C" ${direction}, l.key COLLATE "C" ASC NULLS LAST`;
+  };
+  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
+  // The position travels with each row: UNION ALL keeps each part's order in practice, but SQL does not promise it.
+  const parts = [Prisma.sql`(SELECT 'page' AS part, row_number() OVER (ORDER BY ${orderOf(order.by, order.direction)})::int AS position, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf(order.by, order.direction)} ${limit})`];
+  if (extra.top) parts.push(Prisma.sql`(SELECT 'top' AS part, 0, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf("total", "desc")} LIMIT ${extra.top})`);
+  if (extra.count) parts.push(Prisma.sql`(SELECT 'count' AS part, 0, NULL, NULL, COUNT(*)::text FROM l)`);
+  const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
+    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1),
+         l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
+    ${Prisma.join(parts, " UNION ALL ")}`;
+  const strip = (row: GroupRow): GroupRow => ({ key: row.key, label: row.label, total: row.total });
+  const countRow = rows.find((row) => row.part === "count");
+  const top = rows.filter((row) => row.part === "top").map(strip);
+  return {
+    page: rows.filter((row) => row.part === "page").sort((a, b) => a.position - b.position).map(strip),
+    top: extra.top ? top.sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : null,
+    count: countRow ? Number(countRow.total) : null,
+  };
 }
 
 /** Costs per group and bucket, for the given groups only (null = every group). */
@@ -123,22 +141,26 @@ function spread(rows: { bucket: string; cost: string }[], buckets: string[], per
 export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
   const input = costExplorerInput.parse(rawInput);
   const period = resolvePeriod(input.range, clock);
-  const { query, totalsQuery, currency } = await buildQuery(db, organizationId, input, period);
+  const { query, cellsQuery, totalsQuery, currency } = await buildQuery(db, organizationId, input, period);
   const buckets = bucketsOf(period, input.granularity);
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
   const topFromPage = paging === "page" && input.sort.by === "total" && input.sort.direction === "desc" && input.page === 1 && input.pageSize >= CHART_SERIES + 1;
-  const [groups, top, bucketTotals] = await Promise.all([
-    queryGroups(db, query, input.sort, page),
-    topFromPage || paging === "all" ? Promise.resolve(null) : queryGroups(db, query, { by: "total", direction: "desc" }, { limit: CHART_SERIES + 1, offset: 0 }),
+  // A rollup dimension has few groups (services, projects, regions…): their cells are fetched alongside the groups
+  // rather than after them, saving a round trip; per-resource groups can be 100k, so only the shown ones are.
+  const allCells = cellsQuery.source.kind === "rollup";
+  const [sets, bucketTotals, everyCell] = await Promise.all([
+    queryGroups(db, query, input.sort, page, paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {}),
     queryBucketTotals(db, totalsQuery),
+    allCells ? queryGroupBuckets(db, cellsQuery, null) : null,
   ]);
-  const ranked = top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
-  const totalRows = paging === "all" ? groups.length : groups.length < input.pageSize && (groups.length > 0 || input.page === 1) ? page!.offset + groups.length : await countGroups(db, query);
+  const groups = sets.page;
+  const ranked = sets.top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
+  const totalRows = paging === "all" ? groups.length : sets.count!;
 
   const chartGroups = ranked.slice(0, CHART_SERIES);
   const wanted = paging === "all" ? null : [...new Map([...groups, ...chartGroups].map((group) => [mapKey(group.key), group.key])).values()];
-  const cells = await queryGroupBuckets(db, query, wanted);
+  const cells = everyCell ?? (await queryGroupBuckets(db, cellsQuery, wanted));
   const cellsByKey = new Map<string, { bucket: string; cost: string }[]>();
   for (const cell of cells) cellsByKey.set(mapKey(cell.key), [...(cellsByKey.get(mapKey(cell.key)) ?? []), cell]);
   const toGroup = (row: GroupRow): ExplorerGroup => ({ key: row.key, label: row.label, total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) });

@@ -12,7 +12,7 @@ export async function exportDashboardCsv(db: PrismaClient, organizationId: strin
   const lookups = await loadCostLookups(db, organizationId);
   const rows = await db.$queryRaw<{ day: string; connectionId: string; providerId: string; service: string; cost: string }[]>`
     SELECT to_char(s."day", 'YYYY-MM-DD') AS day, s."connectionId", s."providerId", s."serviceName" AS service, SUM(s."billedCost")::text AS cost
-    FROM "CostDailyRollup" s
+    FROM "CostDailyServiceRollup" s
     WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
     GROUP BY 1, 2, 3, 4`;
   const lines = rows

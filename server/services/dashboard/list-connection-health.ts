@@ -1,14 +1,14 @@
 import type { PrismaClient } from "../../db";
-import { listConnections } from "../connections/list-connections";
+import { listConnectionStatus } from "../connections/list-connection-status";
 import type { DashboardOverview, ResolvedPeriod } from "../costs/cost-query-contract";
 import { decimal, formatMoney } from "../costs/money";
 
-/** The connections page's view (status, balance, days left, resources) plus each connection's spend in the period. */
+/** The connections page's status view (status, balance, days left, active resources) plus each connection's spend in the period. */
 export async function listConnectionHealth(db: PrismaClient, organizationId: string, period: ResolvedPeriod): Promise<DashboardOverview["connectionHealth"]> {
   const [connections, costs] = await Promise.all([
-    listConnections(db, organizationId),
+    listConnectionStatus(db, organizationId),
     db.$queryRaw<{ connectionId: string; cost: string }[]>`
-      SELECT s."connectionId", SUM(s."billedCost")::text AS cost FROM "CostDailyRollup" s
+      SELECT s."connectionId", SUM(s."billedCost")::text AS cost FROM "CostDailyServiceRollup" s
       WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
       GROUP BY 1`,
   ]);

@@ -8,7 +8,7 @@ const TOP_SERVICES = 8;
 export async function queryCostByService(db: PrismaClient, organizationId: string, period: ResolvedPeriod): Promise<DashboardOverview["byService"]> {
   const rows = await db.$queryRaw<{ service: string | null; cost: string }[]>`
     SELECT NULLIF(s."serviceName", '') AS service, SUM(s."billedCost")::text AS cost
-    FROM "CostDailyRollup" s
+    FROM "CostDailyServiceRollup" s
     WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
     GROUP BY 1
     ORDER BY SUM(s."billedCost") DESC, NULLIF(s."serviceName", '') COLLATE "C" ASC NULLS LAST`;

@@ -8,7 +8,7 @@ import { decimal, formatMoney } from "../costs/money";
 export async function queryCostTrend(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectedProviderIds: string[]): Promise<DashboardOverview["trend"]> {
   const rows = await db.$queryRaw<{ day: string; providerId: string; cost: string }[]>`
     SELECT to_char(s."day", 'YYYY-MM-DD') AS day, s."providerId", SUM(s."billedCost")::text AS cost
-    FROM "CostDailyRollup" s
+    FROM "CostDailyServiceRollup" s
     WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
     GROUP BY 1, 2`;
   const providerIds = [...new Set([...connectedProviderIds, ...rows.map((row) => row.providerId)])];

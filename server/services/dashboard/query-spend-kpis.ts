@@ -6,7 +6,7 @@ import { changePercent, decimal, formatMoney } from "../costs/money";
 const FORECAST_BASE_DAYS = 7;
 
 /**
- * Period and previous-period spend, month to date and the month's forecast, in one pass over the daily rollup.
+ * Period and previous-period spend, month to date and the month's forecast, in one pass over the per-service daily rollup.
  * The forecast extends the month with the pace of the last 7 complete days (today is still being billed).
  */
 export async function querySpendKpis(db: PrismaClient, organizationId: string, period: ResolvedPeriod, previous: ResolvedPeriod, today: string) {
@@ -20,8 +20,8 @@ export async function querySpendKpis(db: PrismaClient, organizationId: string, p
       SUM(s."billedCost") FILTER (WHERE s."day" BETWEEN ${previous.from}::date AND ${previous.to}::date)::text AS previous,
       SUM(s."billedCost") FILTER (WHERE s."day" BETWEEN ${monthStart}::date AND ${today}::date)::text AS mtd,
       SUM(s."billedCost") FILTER (WHERE s."day" BETWEEN ${baseFrom}::date AND ${baseTo}::date)::text AS base,
-      EXISTS (SELECT 1 FROM "CostDailyRollup" e WHERE e."organizationId" = ${organizationId}) AS any
-    FROM "CostDailyRollup" s
+      EXISTS (SELECT 1 FROM "CostDailyServiceRollup" e WHERE e."organizationId" = ${organizationId}) AS any
+    FROM "CostDailyServiceRollup" s
     WHERE s."organizationId" = ${organizationId}
       AND (s."day" BETWEEN ${previous.from}::date AND ${period.to}::date OR s."day" BETWEEN ${baseFrom < monthStart ? baseFrom : monthStart}::date AND ${today}::date)`;
   const total = decimal(row?.total);

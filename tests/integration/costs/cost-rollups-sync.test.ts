@@ -45,6 +45,48 @@ function rollupRows(organizationId: string) {
     FROM "CostDailyRollup" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
+type MonthCell = { connectionId: string; month: string; resource: string; service: string; region: string; project: string; type: string; currency: string; tags: string; name: string | null; firstDay: string; lastDay: string; cost: string; records: number };
+
+/** What CostResourceMonthly must hold: CostRecord grouped per connection × month × billing object × dimensions × tags. */
+function directMonthly(organizationId: string) {
+  return db.$queryRaw<MonthCell[]>`
+    SELECT "connectionId", to_char(date_trunc('month', "chargePeriodStart"), 'YYYY-MM-DD') AS month, "providerResourceId" AS resource, COALESCE("serviceName", '') AS service,
+           COALESCE("regionId", '') AS region, COALESCE("subAccountId", '') AS project, COALESCE("resourceType", '') AS type, "billingCurrency" AS currency, "tags"::text AS tags,
+           MAX("resourceName") AS name, to_char(MIN("chargePeriodStart"), 'YYYY-MM-DD') AS "firstDay", to_char(MAX("chargePeriodStart"), 'YYYY-MM-DD') AS "lastDay",
+           SUM("billedCost")::text AS cost, COUNT(*)::int AS records
+    FROM "CostRecord" WHERE "organizationId" = ${organizationId}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+}
+
+function monthlyRows(organizationId: string) {
+  return db.$queryRaw<MonthCell[]>`
+    SELECT "connectionId", to_char("month", 'YYYY-MM-DD') AS month, "providerResourceId" AS resource, "serviceName" AS service, "regionId" AS region, "subAccountId" AS project,
+           "resourceType" AS type, "currency", "tags"::text AS tags, "resourceName" AS name, to_char("firstDay", 'YYYY-MM-DD') AS "firstDay", to_char("lastDay", 'YYYY-MM-DD') AS "lastDay",
+           "billedCost"::text AS cost, "recordCount" AS records
+    FROM "CostResourceMonthly" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+}
+
+type ServiceCell = { connectionId: string; day: string; service: string; currency: string; cost: string; records: number };
+
+function directByService(organizationId: string) {
+  return db.$queryRaw<ServiceCell[]>`
+    SELECT "connectionId", to_char("chargePeriodStart", 'YYYY-MM-DD') AS day, COALESCE("serviceName", '') AS service, "billingCurrency" AS currency, SUM("billedCost")::text AS cost, COUNT(*)::int AS records
+    FROM "CostRecord" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+}
+
+function serviceRows(organizationId: string) {
+  return db.$queryRaw<ServiceCell[]>`
+    SELECT "connectionId", to_char("day", 'YYYY-MM-DD') AS day, "serviceName" AS service, "currency", "billedCost"::text AS cost, "recordCount" AS records
+    FROM "CostDailyServiceRollup" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2, 3, 4`;
+}
+
+/** Every rollup equals its direct aggregation of CostRecord. */
+async function expectRollupsCurrent(organizationId: string) {
+  expect(await rollupRows(organizationId)).toEqual(await directAggregation(organizationId));
+  expect(await serviceRows(organizationId)).toEqual(await directByService(organizationId));
+  expect(await monthlyRows(organizationId)).toEqual(await directMonthly(organizationId));
+}
+
 beforeEach(truncateAllTables);
 afterEach(async () => {
   await sandbox?.close();
@@ -52,13 +94,15 @@ afterEach(async () => {
   now = new Date("2025-10-05T10:30:00Z");
 });
 
-describe("daily cost rollups kept by the sync", () => {
+describe("cost rollups kept by the sync", () => {
   it("equal a direct CostRecord aggregation after a sync and after re-syncs that change and add days", async () => {
     const { organization, connection, caller, sync } = await connectToSandbox();
     expect((await sync()).status).toBe("success");
     const first = await directAggregation(organization.id);
     expect(first.length).toBeGreaterThan(0);
     expect(await rollupRows(organization.id)).toEqual(first);
+    await expectRollupsCurrent(organization.id);
+    expect((await monthlyRows(organization.id)).length).toBeGreaterThan(0);
     const dashboardTotal = (await caller.costExplorer.query({ range: { from: "2025-09-01", to: "2025-10-31" }, groupBy: "connection" })).totals.total;
 
     // Someone rewrote a day and lost another: the rollup is stale until the next sync rewrites that window.
@@ -66,10 +110,11 @@ describe("daily cost rollups kept by the sync", () => {
     await db.costRecord.update({ where: { id: changed!.id }, data: { billedCost: "999.0000" } });
     await db.costRecord.delete({ where: { id: lost!.id } });
     expect(await rollupRows(organization.id)).not.toEqual(await directAggregation(organization.id));
+    expect(await monthlyRows(organization.id)).not.toEqual(await directMonthly(organization.id));
 
     const repaired = await sync();
     expect(repaired.status).toBe("success");
-    expect(await rollupRows(organization.id)).toEqual(await directAggregation(organization.id));
+    await expectRollupsCurrent(organization.id);
     expect(await rollupRows(organization.id)).toEqual(first);
     expect((await caller.costExplorer.query({ range: { from: "2025-09-01", to: "2025-10-31" }, groupBy: "connection" })).totals.total).toBe(dashboardTotal);
 
@@ -78,19 +123,45 @@ describe("daily cost rollups kept by the sync", () => {
     expect((await sync()).status).toBe("success");
     const later = await directAggregation(organization.id);
     expect(await rollupRows(organization.id)).toEqual(later);
+    await expectRollupsCurrent(organization.id);
     // Billing closes complete days only: the 5th appears once it is over.
     expect(first.some((cell) => cell.day === "2025-10-05")).toBe(false);
     expect(later.some((cell) => cell.day === "2025-10-05")).toBe(true);
+  });
+
+  it("carry the resource's tags into its cost rows, and a re-sync rewrites them when the tags change", async () => {
+    const { organization, connection, caller, sync } = await connectToSandbox();
+    expect((await sync()).status).toBe("success");
+    const [billed] = await db.costRecord.groupBy({ by: ["providerResourceId"], where: { connectionId: connection.id, resourceId: { not: null } }, _count: { _all: true }, orderBy: { providerResourceId: "asc" } });
+    expect(billed).toBeDefined();
+    await db.resource.update({ where: { connectionId_providerResourceId: { connectionId: connection.id, providerResourceId: billed!.providerResourceId } }, data: { tags: { team: "payments", env: "prod", note: 7 } } });
+
+    expect((await sync()).status).toBe("success");
+    const rows = await db.costRecord.findMany({ where: { connectionId: connection.id, providerResourceId: billed!.providerResourceId }, select: { tags: true } });
+    expect(rows.length).toBe(billed!._count._all);
+    // Only string values are tags; every cost row the sync wrote carries them.
+    for (const row of rows) expect(row.tags).toEqual({ env: "prod", team: "payments" });
+    await expectRollupsCurrent(organization.id);
+    const tagged = await db.costRecord.aggregate({ where: { connectionId: connection.id, providerResourceId: billed!.providerResourceId }, _sum: { billedCost: true } });
+    const byTeam = await caller.costExplorer.query({ range: { from: "2025-01-01", to: "2025-10-31" }, groupBy: "tag", tagKey: "team", granularity: "month" });
+    expect(byTeam.rows.find((row) => row.key === "payments")?.total).toBe(tagged._sum.billedCost!.toFixed(2));
+
+    await db.resource.update({ where: { connectionId_providerResourceId: { connectionId: connection.id, providerResourceId: billed!.providerResourceId } }, data: { tags: { team: "search" } } });
+    expect((await sync()).status).toBe("success");
+    for (const row of await db.costRecord.findMany({ where: { connectionId: connection.id, providerResourceId: billed!.providerResourceId }, select: { tags: true } })) expect(row.tags).toEqual({ team: "search" });
+    await expectRollupsCurrent(organization.id);
   });
 
   it("are rebuilt for an organization after a bulk load, and go away with their connection", async () => {
     const { organization, connection, sync } = await connectToSandbox();
     await sync();
     await db.costDailyRollup.deleteMany({ where: { organizationId: organization.id } });
+    await db.costDailyServiceRollup.deleteMany({ where: { organizationId: organization.id } });
+    await db.costResourceMonthly.deleteMany({ where: { organizationId: organization.id } });
     const written = await rebuildCostRollups(db, { organizationId: organization.id });
     const direct = await directAggregation(organization.id);
     expect(written).toBe(direct.length);
-    expect(await rollupRows(organization.id)).toEqual(direct);
+    await expectRollupsCurrent(organization.id);
 
     // A scoped rebuild touches only its days.
     const day = direct[0]!.day;
@@ -98,7 +169,14 @@ describe("daily cost rollups kept by the sync", () => {
     await rebuildCostRollups(db, { connectionId: connection.id, from: day, to: day });
     expect(await rollupRows(organization.id)).toEqual(direct.filter((cell) => cell.day === day));
 
+    // The monthly rollup is rebuilt by whole months: a one-day scope recomputes that day's month, all of it.
+    await db.costResourceMonthly.deleteMany({ where: { organizationId: organization.id } });
+    await rebuildCostRollups(db, { connectionId: connection.id, from: day, to: day });
+    expect(await monthlyRows(organization.id)).toEqual((await directMonthly(organization.id)).filter((cell) => cell.month === `${day.slice(0, 8)}01`));
+
     await db.cloudConnection.delete({ where: { id: connection.id } });
     expect(await db.costDailyRollup.count({ where: { connectionId: connection.id } })).toBe(0);
+    expect(await db.costResourceMonthly.count({ where: { connectionId: connection.id } })).toBe(0);
+    expect(await db.costDailyServiceRollup.count({ where: { connectionId: connection.id } })).toBe(0);
   });
 });
