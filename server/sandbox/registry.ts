@@ -3,6 +3,8 @@ import type { SandboxScenario } from "./scenario";
 import { OPENSTACK_BASIC_PROJECTS, OPENSTACK_BASIC_RATE_CARD, OPENSTACK_BASIC_USERS, openstackBasicScenario } from "./scenarios/openstack-basic";
 import { generateLargeSelectelScenario } from "./scenarios/selectel-large";
 import { selectelMultiProjectScenario } from "./scenarios/selectel-multi-project";
+import { selectelDemoBuAScenario } from "./scenarios/selectel-demo-bu-a";
+import { selectelDemoBuBScenario } from "./scenarios/selectel-demo-bu-b";
 import { selectelSeedScenario } from "./scenarios/selectel-seed";
 import { createSelectelSandbox, regionOf as selectelRegionOf } from "./selectel";
 import type { SandboxHandler } from "./http/sandbox-handler";
@@ -16,7 +18,8 @@ export interface SandboxConnectionConfig {
 
 export interface SandboxDefinition {
   providerId: string;
-  scenarios: Record<string, () => SandboxScenario>;
+  /** Scenario factories; the demo ones are built relative to `now` so their history always ends today. */
+  scenarios: Record<string, (now?: Date) => SandboxScenario>;
   defaultScenario: string;
   create(scenario: SandboxScenario, options: { pageSize?: number; basePath?: string; now?: () => Date }): SandboxHandler;
   regionOf(url: URL): string | null;
@@ -28,7 +31,13 @@ export interface SandboxDefinition {
 export const SANDBOXES: Record<string, SandboxDefinition> = {
   selectel: {
     providerId: "selectel",
-    scenarios: { seed: () => selectelSeedScenario, "multi-project": () => selectelMultiProjectScenario, large: () => generateLargeSelectelScenario() },
+    scenarios: {
+      seed: () => selectelSeedScenario,
+      "multi-project": () => selectelMultiProjectScenario,
+      large: () => generateLargeSelectelScenario(),
+      "demo-bu-a": (now) => selectelDemoBuAScenario(now),
+      "demo-bu-b": (now) => selectelDemoBuBScenario(now),
+    },
     defaultScenario: "seed",
     create: createSelectelSandbox,
     regionOf: selectelRegionOf,

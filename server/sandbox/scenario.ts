@@ -79,6 +79,24 @@ export interface ScenarioBillingMetric {
   quantityPerHour: string;
   /** Integer kopecks charged per hour. */
   kopecksPerHour: number;
+  /** Replaces the object's usage profile for this metric only (e.g. egress traffic that spikes on its own). */
+  usage?: ScenarioUsageProfile;
+}
+
+/**
+ * How a billed amount varies hour by hour, so history looks lived-in: every part is a factor, multiplied
+ * together; each hour is charged round-half-up(kopecksPerHour × factor) with the factor taken to 0.001.
+ * Weekdays and hours are Moscow time, as Selectel bills. Deterministic: the same hour always costs the same.
+ */
+export interface ScenarioUsageProfile {
+  /** Factors by Moscow weekday, Monday first (seven numbers). */
+  weekdays?: readonly number[];
+  /** A linear trend: factor 1 at `anchor` (ISO), `perDay` more each day after it, less before it, never below 0. */
+  trend?: { anchor: string; perDay: number };
+  /** Billed only in Moscow hours [fromHour, toHour) of these ISO weekdays (1 = Monday … 7 = Sunday); 0 otherwise. */
+  schedule?: { weekdays: readonly number[]; fromHour: number; toHour: number };
+  /** One-off multipliers over [from, until) (ISO): a traffic peak, a load test that scaled the workers. */
+  spikes?: readonly { from: string; until: string; factor: number }[];
 }
 
 export interface ScenarioBillingObject {
@@ -95,6 +113,8 @@ export interface ScenarioBillingObject {
   billedFrom?: string;
   /** Billed until this instant (ISO, UTC); default: still billed. */
   billedUntil?: string;
+  /** Hour-by-hour variation of every metric (a metric may bring its own); default: the same every hour. */
+  usage?: ScenarioUsageProfile;
 }
 
 export interface SandboxScenario {

@@ -3,6 +3,7 @@ import type { IndexedMetric, IndexedObject } from "./billing-index";
 import { formatDecimal } from "./decimal-quantity";
 import { HOUR_MS, floorHour } from "./moscow-time";
 import { periodBuckets } from "./period-buckets";
+import { hourCharge, hourQuantity, type HourFactor } from "./usage-profile";
 
 export interface ConsumptionRow {
   account_id: string;
@@ -35,9 +36,27 @@ const DIMENSIONS: Record<GroupType, Dimensions> = {
 };
 
 /**
+ * What a metric with a usage profile cost over the whole hours [lo, hi): the sum of each hour's own rounded
+ * charge, so any bucket (hour, day, month, all) is exactly the sum of its hours.
+ */
+function profiledCharge(metric: IndexedMetric, usage: HourFactor, lo: number, hi: number): { value: number; quantity: bigint } {
+  let value = 0;
+  let quantity = 0n;
+  for (let hour = lo; hour < hi; hour += HOUR_MS) {
+    const permille = usage(hour);
+    if (permille === 0) continue;
+    value += hourCharge(metric.source.kopecksPerHour, permille);
+    quantity += hourQuantity(metric.quantityPerHour, permille);
+  }
+  return { value, quantity };
+}
+
+/**
  * The charges of every billed object × metric in each period bucket: kopecksPerHour × the whole hours the
- * object was billed inside both the bucket and the query range. Only completed hours are billed (an hour is
- * posted once it closes), so nothing at or after `nowMs`'s hour appears. Rows are then summed per group.
+ * object was billed inside both the bucket and the query range (hour by hour for a usage profile). Only
+ * completed hours are billed (an hour is posted once it closes), so nothing at or after `nowMs`'s hour appears.
+ * A metric that consumed nothing in a bucket (a scheduled runner on a Sunday) has no row, as in the real API.
+ * Rows are then summed per group.
  */
 export function buildConsumptionRows(accountId: string, objects: IndexedObject[], query: ConsumptionQuery, nowMs: number): ConsumptionRow[] {
   const dims = DIMENSIONS[query.groupType];
@@ -54,8 +73,15 @@ export function buildConsumptionRows(accountId: string, objects: IndexedObject[]
       if (hi <= lo) continue;
       const hours = (hi - lo) / HOUR_MS;
       for (const metric of object.metrics) {
-        const value = metric.source.kopecksPerHour * hours;
-        const quantity = metric.quantityPerHour * BigInt(hours);
+        let value: number;
+        let quantity: bigint;
+        if (metric.usage) {
+          ({ value, quantity } = profiledCharge(metric, metric.usage, lo, hi));
+          if (value === 0 && quantity === 0n) continue;
+        } else {
+          value = metric.source.kopecksPerHour * hours;
+          quantity = metric.quantityPerHour * BigInt(hours);
+        }
         if (dims.object && dims.metric) {
           // One row per cell: no grouping map needed, which keeps 50k-row answers cheap.
           rows.push(row(accountId, object, metric, bucket.period, value, quantity, dims));
