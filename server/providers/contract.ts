@@ -44,6 +44,11 @@ export interface ProviderManifest<Credentials = unknown> {
   endpoints: Record<string, EndpointDefinition>;
   /** Per-connection settings (e.g. the generic OpenStack rate card), validated before a sync. */
   settingsSchema?: z.ZodType<unknown>;
+  /**
+   * Where the provider's billing day starts, in minutes east of UTC (Selectel bills Moscow days: 180); default 0.
+   * Sync windows start on these days and daily lines are dated by them.
+   */
+  billingDayOffsetMinutes?: number;
   capabilities: ProviderCapability[];
 }
 

@@ -3,6 +3,7 @@ import type { AccountSummary, ProviderContext, ProviderPlugin } from "../provide
 import { createProviderContext, getProvider, type ContextOptions } from "../providers/registry";
 import { decryptCredentials } from "../security/credentials-cipher";
 import { createDatabaseArtifacts } from "./artifacts/database-artifacts";
+import { clampHistoryDays } from "./billing-window";
 import { ARTIFACT_KEYS } from "./artifacts/sync-artifacts";
 import type { PhaseRecord, SyncFailure } from "./model/unified-resource";
 import type { UnificationOutput } from "./phases/07-unification";
@@ -125,7 +126,9 @@ export async function syncConnection(args: SyncConnectionArgs): Promise<SyncOutc
   }
 
   try {
-    const result = await runStagedPhases(plugin, ctx, { step, hooks, artifacts });
+    // The first successful sync brings the connection's history; later ones re-read the recent days only.
+    const historyDays = connection.lastSuccessfulSyncAt ? null : clampHistoryDays(connection.historyDays);
+    const result = await runStagedPhases(plugin, ctx, { step, hooks, artifacts, historyDays });
     if (!result.ok) return await finish("error", { error: result.error, phases: result.phases });
     const summary = result.summary;
     const completion = await runPhase(

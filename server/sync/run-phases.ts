@@ -2,7 +2,7 @@ import type { AccountSummary, BillingWindow, ProviderContext, ProviderPlugin, Re
 import { mapWithConcurrency } from "../providers/lib/http/semaphore";
 import { ARTIFACT_KEYS, createMemoryArtifacts, type SyncArtifacts } from "./artifacts/sync-artifacts";
 import type { InventoryReport, PhaseRecord, ResourceDraft, SyncFailure } from "./model/unified-resource";
-import { collectBillingPhase, countBilling, type BillingPhaseOutput } from "./phases/01-billing";
+import { collectBillingPhase, countBilling, type BillingPhaseOutput, type BillingPhaseWindow } from "./phases/01-billing";
 import { countGroups, groupBillingByType, type BillingGroups } from "./phases/02-group-by-type";
 import { countVms, enrichVmsPhase, projectNamesOf, type VmPhaseOutput } from "./phases/03-enrich-vms";
 import { attachVolumes, countVolumes, type VolumePhaseOutput } from "./phases/04-volumes";
@@ -17,6 +17,8 @@ import type { SyncStep } from "./sync-step";
 export interface RunPhasesOptions {
   step: SyncStep;
   window?: BillingWindow;
+  /** No explicit window: collect this many days of history (a connection's first sync), else month to date. */
+  historyDays?: number | null;
   hooks?: PhaseHooks;
   /** Where steps leave bulk data for later steps (the run's SyncArtifact rows); in memory when omitted. */
   artifacts?: SyncArtifacts;
@@ -36,7 +38,7 @@ export interface AccountBrief {
  */
 export interface PhasesSummary {
   account: AccountBrief;
-  window: { start: string; end: string };
+  window: BillingPhaseWindow;
   currency: string;
   phases: PhaseRecord[];
   failures: SyncFailure[];
@@ -145,7 +147,7 @@ export async function runStagedPhases(plugin: ProviderPlugin, ctx: ProviderConte
   };
 
   const billing = await run(PHASES.billing, async () => {
-    const output = await collectBillingPhase(plugin, ctx, options.window);
+    const output = await collectBillingPhase(plugin, ctx, { window: options.window, historyDays: options.historyDays });
     await artifacts.put(ARTIFACT_KEYS.billing, output);
     await artifacts.put(ARTIFACT_KEYS.account, output.account);
     const brief: AccountBrief = { accountId: output.account.accountId, accountName: output.account.accountName, currency: output.account.currency, projects: output.account.projects.length };

@@ -11,6 +11,7 @@ export const selectelManifest: ProviderManifest<SelectelCredentials> = {
     en: "Selectel cloud platform: per-object billing, balance and forecast, servers, volumes and networks of every project and region.",
   },
   credentialsSchema: selectelCredentialsSchema,
+  billingDayOffsetMinutes: 180,
   credentialFields: [
     {
       key: "apiKey",

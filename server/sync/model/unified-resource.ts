@@ -123,9 +123,17 @@ export interface PhaseRecord {
   error: string | null;
 }
 
+/** The billing window of a run: instants, and the provider-calendar days (cost row dates) it covers. */
+export interface ReportWindow {
+  start: string;
+  end: string;
+  firstDay: string;
+  lastDay: string;
+}
+
 export interface InventoryReport {
   account: AccountSummary;
-  window: { start: string; end: string };
+  window: ReportWindow;
   currency: string;
   resources: UnifiedResource[];
   unrecognized: UnrecognizedItem[];

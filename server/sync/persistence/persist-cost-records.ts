@@ -1,7 +1,7 @@
 import { db } from "../../db";
 import { refreshCostRollups } from "../../services/costs/refresh-cost-rollups";
 import { kopecksToRubles } from "../model/money";
-import type { CostRow } from "../model/unified-resource";
+import type { CostRow, ReportWindow } from "../model/unified-resource";
 import type { PersistTarget } from "./persist-resources";
 import { chunks } from "./to-json";
 
@@ -40,14 +40,16 @@ function nextDay(date: string): Date {
  * another resource (a volume now attached to its VM): its charges are in the VM's rows now, and keeping both
  * would count them twice. Anything billing simply stopped reporting stays.
  */
-export async function persistCostRecords(target: PersistTarget, rows: CostRow[], window: { start: string; end: string }, absorbedIds: Set<string>): Promise<CostRecordCounts> {
+export async function persistCostRecords(target: PersistTarget, rows: CostRow[], window: ReportWindow, absorbedIds: Set<string>): Promise<CostRecordCounts> {
   const counts: CostRecordCounts = { created: 0, updated: 0, removed: 0, unchanged: 0 };
   const resources = await db.resource.findMany({ where: { connectionId: target.connectionId }, select: { id: true, providerResourceId: true, tags: true } });
   const resourceIds = new Map(resources.map((resource) => [resource.providerResourceId, resource.id]));
   // Cost rows carry their resource's tags as the inventory knows them now, so the explorer can group and filter by them.
   const resourceTags = new Map(resources.map((resource) => [resource.providerResourceId, tagsOf(resource.tags)]));
-  const firstDay = dayDate(window.start.slice(0, 10));
-  const lastDay = dayDate(new Date(Date.parse(window.end) - 1).toISOString().slice(0, 10));
+  // The window's own billing days (cost rows are dated by the provider's calendar): rows outside it are never read,
+  // so never removed.
+  const firstDay = dayDate(window.firstDay);
+  const lastDay = dayDate(window.lastDay);
   const existing = await db.costRecord.findMany({ where: { connectionId: target.connectionId, chargePeriodStart: { gte: firstDay, lte: lastDay } } });
   const existingByKey = new Map(existing.map((row) => [`${row.providerResourceId}|${row.chargePeriodStart.toISOString().slice(0, 10)}`, row]));
 

@@ -1,20 +1,31 @@
 import type { AccountSummary, BillingLine, BillingWindow, ProviderContext, ProviderPlugin } from "../../providers/contract";
 import { ProviderError } from "../../providers/errors";
+import type { ReportWindow } from "../model/unified-resource";
+import { billingDayOf, syncBillingWindow } from "../billing-window";
 
 /** A billing line as it travels between steps: dates as ISO strings (step outputs are JSON). */
 export type SerializedBillingLine = Omit<BillingLine, "periodStart" | "periodEnd"> & { periodStart: string; periodEnd: string };
 
+/**
+ * The window as steps pass it on: its instants, the provider-calendar days it covers (the dates cost rows carry)
+ * and where that calendar's day starts.
+ */
+export interface BillingPhaseWindow extends ReportWindow {
+  dayOffsetMinutes: number;
+}
+
 export interface BillingPhaseOutput {
   account: AccountSummary;
-  window: { start: string; end: string };
+  window: BillingPhaseWindow;
   currency: string;
   latestHour: { start: string; end: string; lines: SerializedBillingLine[] } | null;
   daily: SerializedBillingLine[];
 }
 
-/** Month to date in UTC: from the first of the month 00:00 to now. */
-export function monthToDateWindow(now: Date): BillingWindow {
-  return { start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), end: now };
+/** Which days to collect: an explicit window, or `historyDays` of history, or month to date (at least 3 days). */
+export interface BillingRequest {
+  window?: BillingWindow;
+  historyDays?: number | null;
 }
 
 /**
@@ -50,17 +61,19 @@ function isoStrings(): (date: Date) => string {
  * Phase 1: the account summary (balance, days left, projects) and the window's charges. The account check runs
  * first so that wrong credentials fail with the provider's auth message before any billing call.
  */
-export async function collectBillingPhase(plugin: ProviderPlugin, ctx: ProviderContext, window?: BillingWindow): Promise<BillingPhaseOutput> {
+export async function collectBillingPhase(plugin: ProviderPlugin, ctx: ProviderContext, request: BillingRequest = {}): Promise<BillingPhaseOutput> {
   if (!plugin.collectBilling) {
     throw new ProviderError(`${plugin.manifest.displayName} has no billing API; the billing-first sync cannot run`, { provider: plugin.manifest.id, kind: "config" });
   }
   const account = await plugin.testConnection(ctx);
-  const range = window ?? monthToDateWindow(ctx.now());
-  const snapshot = await plugin.collectBilling(ctx, range);
+  const dayOffsetMinutes = plugin.manifest.billingDayOffsetMinutes ?? 0;
+  const range = request.window ?? syncBillingWindow({ now: ctx.now(), dayOffsetMinutes, historyDays: request.historyDays ?? null });
+  const snapshot = await plugin.collectBilling(ctx, { start: range.start, end: range.end });
   const isoOf = isoStrings();
+  const lastInstant = new Date(Math.max(range.start.getTime(), range.end.getTime() - 1));
   return {
     account: { ...account, currency: account.currency.toUpperCase() },
-    window: { start: range.start.toISOString(), end: range.end.toISOString() },
+    window: { start: range.start.toISOString(), end: range.end.toISOString(), firstDay: billingDayOf(range.start, dayOffsetMinutes), lastDay: billingDayOf(lastInstant, dayOffsetMinutes), dayOffsetMinutes },
     currency: (snapshot.currency || account.currency).toUpperCase(),
     latestHour: snapshot.latestHour
       ? { start: snapshot.latestHour.start.toISOString(), end: snapshot.latestHour.end.toISOString(), lines: snapshot.latestHour.lines.map((line) => serializeLine(line, true, isoOf)) }

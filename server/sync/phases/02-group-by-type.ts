@@ -2,6 +2,7 @@ import type { DailyCost } from "../model/unified-resource";
 import type { NormalizedType } from "../model/resource-types";
 import { inferResourceType, normalizeResourceType } from "../normalize/normalize-resource-type";
 import { normalizeRegion } from "../normalize/normalize-region";
+import { billingDayOf } from "../billing-window";
 import type { BillingPhaseOutput, SerializedBillingLine } from "./01-billing";
 
 export interface BilledMetric {
@@ -46,8 +47,17 @@ export interface BillingGroups {
   projects: { id: string; name: string | null }[];
 }
 
-function dayOf(iso: string): string {
-  return iso.slice(0, 10);
+/** The provider-calendar day of a line (Selectel's Moscow day starts at 21:00 UTC), once per distinct start. */
+function dayLabeler(dayOffsetMinutes: number): (iso: string) => string {
+  const days = new Map<string, string>();
+  return (iso) => {
+    let day = days.get(iso);
+    if (day === undefined) {
+      day = billingDayOf(iso, dayOffsetMinutes);
+      days.set(iso, day);
+    }
+    return day;
+  };
 }
 
 function emptyObject(line: SerializedBillingLine): BillingObject {
@@ -84,6 +94,7 @@ function fillGaps(object: BillingObject, line: SerializedBillingLine) {
 /** Phase 2: one object per billed resource with its current rate, window total and daily charges, typed. */
 export function groupBillingByType(billing: BillingPhaseOutput): BillingGroups {
   const basis = billing.latestHour ? "hourly" : "daily";
+  const dayOf = dayLabeler(billing.window.dayOffsetMinutes ?? 0);
   const lastDay = billing.daily.reduce((latest, line) => (dayOf(line.periodStart) > latest ? dayOf(line.periodStart) : latest), "");
   const currentLines = billing.latestHour?.lines ?? billing.daily.filter((line) => dayOf(line.periodStart) === lastDay);
   const objects = new Map<string, BillingObject>();
@@ -116,7 +127,8 @@ export function groupBillingByType(billing: BillingPhaseOutput): BillingGroups {
     const object = objectFor(line);
     object.periodMinor += line.costMinor;
     const days = dailyByObject.get(object.providerResourceId) ?? new Map<string, number>();
-    days.set(dayOf(line.periodStart), (days.get(dayOf(line.periodStart)) ?? 0) + line.costMinor);
+    const day = dayOf(line.periodStart);
+    days.set(day, (days.get(day) ?? 0) + line.costMinor);
     dailyByObject.set(object.providerResourceId, days);
     if (!object.current) addLine(line);
   }

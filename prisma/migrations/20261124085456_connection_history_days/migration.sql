@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CloudConnection" ADD COLUMN     "historyDays" INTEGER NOT NULL DEFAULT 90;
