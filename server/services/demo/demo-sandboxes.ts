@@ -1,33 +1,43 @@
 import type { SandboxHandler } from "../../sandbox/http/sandbox-handler";
-import { SANDBOXES } from "../../sandbox/registry";
+import { SANDBOXES, type SandboxDefinition } from "../../sandbox/registry";
 import type { SandboxScenario } from "../../sandbox/scenario";
 
-/** The scenario each provider's sandbox plays for the demo organization (DESIGN.md: sandboxes mount in the app). */
-export const DEMO_SANDBOX_SCENARIOS: Record<string, string> = { selectel: "multi-project", openstack: "basic" };
+/**
+ * The sandboxes the app serves for the demo (DESIGN.md: sandboxes mount in the app), by mount id: one provider
+ * may play several accounts (the demo company's two Selectel business units), each at its own path.
+ */
+export const DEMO_SANDBOXES: Record<string, { providerId: string; scenario: string }> = {
+  "selectel-bu-a": { providerId: "selectel", scenario: "demo-bu-a" },
+  "selectel-bu-b": { providerId: "selectel", scenario: "demo-bu-b" },
+  openstack: { providerId: "openstack", scenario: "basic" },
+};
 
-/** Where the app serves a provider's demo sandbox: app/api/sandbox/[provider]/[...path]/route.ts. */
-export function demoSandboxPath(providerId: string): string {
-  return `/api/sandbox/${providerId}`;
+/** Where the app serves a demo sandbox: app/api/sandbox/[sandbox]/[...path]/route.ts. */
+export function demoSandboxPath(sandboxId: string): string {
+  return `/api/sandbox/${sandboxId}`;
 }
 
-export function demoScenario(providerId: string): SandboxScenario {
-  const sandbox = SANDBOXES[providerId];
-  const make = sandbox?.scenarios[DEMO_SANDBOX_SCENARIOS[providerId] ?? sandbox.defaultScenario];
-  if (!sandbox || !make) throw new Error(`No demo sandbox for provider "${providerId}"`);
-  return make();
+/** The provider's sandbox definition and the scenario (as of `now`) behind a demo sandbox id. */
+export function demoSandbox(sandboxId: string, now: Date = new Date()): { definition: SandboxDefinition; scenario: SandboxScenario } {
+  const entry = Object.hasOwn(DEMO_SANDBOXES, sandboxId) ? DEMO_SANDBOXES[sandboxId] : undefined;
+  const definition = entry ? SANDBOXES[entry.providerId] : undefined;
+  const make = entry && definition?.scenarios[entry.scenario];
+  if (!definition || !make) throw new Error(`No demo sandbox "${sandboxId}". Known: ${Object.keys(DEMO_SANDBOXES).join(", ")}`);
+  return { definition, scenario: make(now) };
 }
 
-// One handler per provider per process: Keystone tokens a sync obtains must still be valid on its next request.
+// One handler per sandbox id per process: Keystone tokens a sync obtains must still be valid on its next request.
 const cache = globalThis as unknown as { infrazenDemoSandboxes?: Map<string, SandboxHandler> };
 
-/** The demo sandbox mounted under demoSandboxPath(providerId), or null for a provider without one. */
-export function demoSandboxHandler(providerId: string): SandboxHandler | null {
-  if (!Object.hasOwn(SANDBOXES, providerId)) return null;
+/** The demo sandbox mounted under demoSandboxPath(sandboxId), or null for an unknown id. */
+export function demoSandboxHandler(sandboxId: string): SandboxHandler | null {
+  if (!Object.hasOwn(DEMO_SANDBOXES, sandboxId)) return null;
   cache.infrazenDemoSandboxes ??= new Map();
-  let handler = cache.infrazenDemoSandboxes.get(providerId);
+  let handler = cache.infrazenDemoSandboxes.get(sandboxId);
   if (!handler) {
-    handler = SANDBOXES[providerId]!.create(demoScenario(providerId), { basePath: demoSandboxPath(providerId) });
-    cache.infrazenDemoSandboxes.set(providerId, handler);
+    const { definition, scenario } = demoSandbox(sandboxId);
+    handler = definition.create(scenario, { basePath: demoSandboxPath(sandboxId) });
+    cache.infrazenDemoSandboxes.set(sandboxId, handler);
   }
   return handler;
 }

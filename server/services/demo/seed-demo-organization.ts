@@ -1,27 +1,38 @@
 import type { Prisma, PrismaClient } from "../../db";
 import { env } from "../../env";
 import { startSandboxServer } from "../../sandbox/http/start-sandbox-server";
-import { SANDBOXES } from "../../sandbox/registry";
 import { encryptCredentials } from "../../security/credentials-cipher";
-import { syncConnection } from "../../sync/run-billing-first-sync";
+import { syncConnection, type SyncOutcome } from "../../sync/run-billing-first-sync";
 import { recordAuditEvent, SYSTEM_IDENTITY } from "../audit/record-audit-event";
-import { demoSandboxPath, demoScenario } from "./demo-sandboxes";
+import { demoSandbox, demoSandboxPath } from "./demo-sandboxes";
 
 export const DEMO_USER_EMAIL = "demo@infrazen.demo";
 export const DEMO_ORGANIZATION_NAME = "Демо-компания";
-export const DEMO_CONNECTION_NAME = "Selectel BU-A (prod)";
-const DEMO_PROVIDER = "selectel";
+/** The demo company's connections, each served by its own demo sandbox; the first sync brings half a year. */
+export const DEMO_CONNECTIONS = [
+  { name: "Selectel BU-A (prod)", sandboxId: "selectel-bu-a" },
+  { name: "Selectel BU-B (dev/stage)", sandboxId: "selectel-bu-b" },
+] as const;
+export const DEMO_HISTORY_DAYS = 180;
 
 export interface SeedDemoOptions {
-  /** Where the app is served (NEXTAUTH_URL): the demo connection points at the sandbox mounted in the app. */
+  /** Where the app is served (NEXTAUTH_URL): demo connections point at the sandboxes mounted in the app. */
   appUrl?: string;
 }
 
+export interface SeededDemoConnection {
+  connectionId: string;
+  name: string;
+  /** The first sync run here (null when the connection had already synced successfully). */
+  firstSync: SyncOutcome | null;
+}
+
 /**
- * The demo tenant behind "Try the demo": a passwordless demo user who owns the demo organization, with a Selectel
- * connection served by the app's own sandbox (/api/sandbox/selectel). Idempotent, so every start can call it.
- * Until the connection has synced successfully once, it is synced here through the normal path; the app is not
- * serving yet during setup, so that sync talks to the same sandbox on an ephemeral loopback port.
+ * The demo tenant behind "Try the demo": a passwordless demo user who owns the demo organization, with the
+ * connections of DEMO_CONNECTIONS served by the app's own sandboxes (/api/sandbox/<id>). Idempotent, so every
+ * start can call it. A connection that never synced successfully is synced here through the normal path (its
+ * first sync brings DEMO_HISTORY_DAYS of daily billing); the app is not serving yet during setup, so that sync
+ * talks to the same sandbox on an ephemeral loopback port.
  */
 export async function seedDemoOrganization(db: PrismaClient, options: SeedDemoOptions = {}) {
   const appUrl = (options.appUrl ?? env().NEXTAUTH_URL).replace(/\/+$/, "");
@@ -45,19 +56,25 @@ export async function seedDemoOrganization(db: PrismaClient, options: SeedDemoOp
       created = true;
     }
 
-    const connection = await ensureDemoConnection(tx, organizationId, appUrl);
-    return { userId, organizationId, created, ...connection };
+    const connections = [];
+    for (const demo of DEMO_CONNECTIONS) connections.push({ ...demo, ...(await ensureDemoConnection(tx, organizationId, appUrl, demo)) });
+    return { userId, organizationId, created, connections };
   });
 
-  const { needsFirstSync, ...result } = seeded;
-  const firstSync = needsFirstSync ? await firstDemoSync(seeded.connectionId) : null;
-  return { ...result, firstSync };
+  // One after the other: the embedded database serializes writes anyway, and the first start stays predictable.
+  const connections: SeededDemoConnection[] = [];
+  for (const connection of seeded.connections) {
+    const firstSync = connection.needsFirstSync ? await firstDemoSync(connection.connectionId, connection.sandboxId) : null;
+    connections.push({ connectionId: connection.connectionId, name: connection.name, firstSync });
+  }
+  return { userId: seeded.userId, organizationId: seeded.organizationId, created: seeded.created, connections };
 }
 
-/** The demo organization's Selectel connection, pointed at the sandbox the app serves at appUrl. */
-async function ensureDemoConnection(tx: Prisma.TransactionClient, organizationId: string, appUrl: string) {
-  const config = SANDBOXES[DEMO_PROVIDER]!.connection(demoScenario(DEMO_PROVIDER), `${appUrl}${demoSandboxPath(DEMO_PROVIDER)}`);
-  const found = await tx.cloudConnection.findFirst({ where: { organizationId, name: DEMO_CONNECTION_NAME }, select: { id: true, lastSuccessfulSyncAt: true, endpointOverrides: true } });
+/** A demo connection, pointed at its sandbox as the app serves it at appUrl. */
+async function ensureDemoConnection(tx: Prisma.TransactionClient, organizationId: string, appUrl: string, demo: (typeof DEMO_CONNECTIONS)[number]) {
+  const { definition, scenario } = demoSandbox(demo.sandboxId);
+  const config = definition.connection(scenario, `${appUrl}${demoSandboxPath(demo.sandboxId)}`);
+  const found = await tx.cloudConnection.findFirst({ where: { organizationId, name: demo.name }, select: { id: true, lastSuccessfulSyncAt: true, endpointOverrides: true } });
   if (found) {
     // The app moved (another NEXTAUTH_URL): point the demo connection at where it is served now.
     if (!sameEndpoints(found.endpointOverrides, config.endpoints)) {
@@ -70,26 +87,26 @@ async function ensureDemoConnection(tx: Prisma.TransactionClient, organizationId
   const connection = await tx.cloudConnection.create({
     data: {
       organizationId,
-      providerId: DEMO_PROVIDER,
-      name: DEMO_CONNECTION_NAME,
+      providerId: definition.providerId,
+      name: demo.name,
       encryptedCredentials: encrypted,
       credentialsKeyId: keyId,
       endpointOverrides: config.endpoints,
-      settings: {},
+      settings: config.settings as Prisma.InputJsonValue,
+      historyDays: DEMO_HISTORY_DAYS,
     },
     select: { id: true },
   });
-  await recordAuditEvent(tx, SYSTEM_IDENTITY, { action: "connection.create", organizationId, targetType: "cloud_connection", targetId: connection.id, metadata: { providerId: DEMO_PROVIDER, name: DEMO_CONNECTION_NAME, demo: true } });
+  await recordAuditEvent(tx, SYSTEM_IDENTITY, { action: "connection.create", organizationId, targetType: "cloud_connection", targetId: connection.id, metadata: { providerId: definition.providerId, name: demo.name, demo: true } });
   return { connectionId: connection.id, needsFirstSync: true };
 }
 
-/** The first sync of the demo connection, against the demo sandbox on an ephemeral loopback port. */
-async function firstDemoSync(connectionId: string) {
-  const sandbox = SANDBOXES[DEMO_PROVIDER]!;
-  const scenario = demoScenario(DEMO_PROVIDER);
-  const server = await startSandboxServer(sandbox.create(scenario, {}));
+/** The first sync of a demo connection, against its sandbox on an ephemeral loopback port. */
+async function firstDemoSync(connectionId: string, sandboxId: string) {
+  const { definition, scenario } = demoSandbox(sandboxId);
+  const server = await startSandboxServer(definition.create(scenario, {}));
   try {
-    return await syncConnection({ connectionId, trigger: "seed", contextOverrides: { endpointOverrides: sandbox.connection(scenario, server.url).endpoints } });
+    return await syncConnection({ connectionId, trigger: "seed", contextOverrides: { endpointOverrides: definition.connection(scenario, server.url).endpoints } });
   } finally {
     await server.close();
   }

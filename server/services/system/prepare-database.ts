@@ -16,8 +16,14 @@ export async function prepareDatabase(getDb: () => PrismaClient, config: ServerE
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Migrations are up to date.");
   const db = getDb();
   if (config.demoEnabled) {
+    const started = Date.now();
     const demo = await seedDemoOrganization(db);
     if (demo.created) log("Demo organization created.");
+    const synced = demo.connections.filter((connection) => connection.firstSync);
+    if (synced.length) {
+      const results = synced.map((connection) => `${connection.name}: ${connection.firstSync!.status}`).join(", ");
+      log(`Demo history synced in ${((Date.now() - started) / 1000).toFixed(1)} s (${results}).`);
+    }
   }
   if (config.SUPER_ADMIN_EMAIL && config.SUPER_ADMIN_PASSWORD) {
     const existing = await db.user.count({ where: { platformRole: "super_admin" } });

@@ -107,7 +107,7 @@ describe("first sync brings history", () => {
     expect(completion.counts.costRowsCreated).toBe(0);
     // It matched exactly the rows of March 1–12 (month to date), none older.
     const march = after.filter((row) => row.chargePeriodStart >= new Date("2026-03-01T00:00:00Z"));
-    expect(completion.counts.costRowsUnchanged + completion.counts.costRowsUpdated).toBe(march.length);
+    expect(completion.counts.costRowsUnchanged! + completion.counts.costRowsUpdated!).toBe(march.length);
     expect(completion.counts.costRowsUpdated).toBe(changed.length);
     expect(changed.length).toBeGreaterThan(0);
   });

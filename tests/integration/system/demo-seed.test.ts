@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { decryptCredentials } from "@/server/security/credentials-cipher";
-import { DEMO_CONNECTION_NAME, DEMO_USER_EMAIL, seedDemoOrganization } from "@/server/services/demo/seed-demo-organization";
+import { reseedDemoOrganization } from "@/server/services/demo/reseed-demo-organization";
+import { DEMO_CONNECTIONS, DEMO_HISTORY_DAYS, DEMO_USER_EMAIL, seedDemoOrganization } from "@/server/services/demo/seed-demo-organization";
 import { signInAsDemoUser } from "@/server/services/demo/sign-in-as-demo-user";
+
+const NAMES = DEMO_CONNECTIONS.map((connection) => connection.name);
 
 describe("demo tenant", () => {
   it("is unavailable until seeded, then one-click login lands in the demo organization", async () => {
@@ -10,9 +13,12 @@ describe("demo tenant", () => {
     const first = await seedDemoOrganization(db, { appUrl: "http://demo.example.test:3000/" });
     const second = await seedDemoOrganization(db, { appUrl: "http://demo.example.test:3000" });
     expect(first.created).toBe(true);
-    expect(first.firstSync?.status).toBe("success");
+    expect(first.connections.map((connection) => [connection.name, connection.firstSync?.status])).toEqual([
+      [NAMES[0], "success"],
+      [NAMES[1], "success"],
+    ]);
     // Idempotent: nothing new, and no second sync once the first one succeeded.
-    expect(second).toEqual({ ...first, created: false, firstSync: null });
+    expect(second).toEqual({ ...first, created: false, connections: first.connections.map((connection) => ({ ...connection, firstSync: null })) });
     const login = await signInAsDemoUser(db, { ip: "192.0.2.1", userAgent: "test" });
     expect(login).toEqual({ ok: true, userId: first.userId });
     const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_USER_EMAIL }, include: { memberships: { include: { organization: true } } } });
@@ -20,33 +26,63 @@ describe("demo tenant", () => {
     expect(user.memberships.map((membership) => [membership.role, membership.organization.isDemo])).toEqual([["owner", true]]);
   });
 
-  it("has a Selectel connection served by the app's own sandbox, synced once at seed time", async () => {
-    const { organizationId, connectionId, firstSync } = await seedDemoOrganization(db, { appUrl: "http://demo.example.test:3000" });
-    expect(firstSync).toBeNull();
+  it("has two Selectel connections, each served by its own sandbox mount, synced with 180 days of history", async () => {
+    const { organizationId, connections: seeded } = await seedDemoOrganization(db, { appUrl: "http://demo.example.test:3000" });
+    expect(seeded.every((connection) => connection.firstSync === null)).toBe(true);
     expect(await db.auditLog.count({ where: { action: "connection.update" } })).toBe(0);
-    const connections = await db.cloudConnection.findMany({ where: { organizationId } });
-    expect(connections.map((connection) => [connection.id, connection.name, connection.providerId, connection.status])).toEqual([[connectionId, DEMO_CONNECTION_NAME, "selectel", "active"]]);
-    const connection = connections[0]!;
+    const connections = await db.cloudConnection.findMany({ where: { organizationId }, orderBy: { name: "asc" } });
+    expect(connections.map((connection) => [connection.name, connection.providerId, connection.status, connection.historyDays])).toEqual([
+      [NAMES[0], "selectel", "active", DEMO_HISTORY_DAYS],
+      [NAMES[1], "selectel", "active", DEMO_HISTORY_DAYS],
+    ]);
+    const [buA, buB] = connections as [(typeof connections)[number], (typeof connections)[number]];
     // The stored endpoints point at the app, not at the loopback sandbox the seed used for its first sync.
-    expect(connection.endpointOverrides).toEqual({
-      identity: "http://demo.example.test:3000/api/sandbox/selectel/identity/v3",
-      api: "http://demo.example.test:3000/api/sandbox/selectel",
-      openstack: "http://demo.example.test:3000/api/sandbox/selectel/{region}",
+    expect(buA.endpointOverrides).toEqual({
+      identity: "http://demo.example.test:3000/api/sandbox/selectel-bu-a/identity/v3",
+      api: "http://demo.example.test:3000/api/sandbox/selectel-bu-a",
+      openstack: "http://demo.example.test:3000/api/sandbox/selectel-bu-a/{region}",
     });
-    expect(decryptCredentials(connection.encryptedCredentials)).toEqual({ accountId: "204060", serviceUserName: "svc-finops", serviceUserPassword: "Multi-Finops-Passw0rd" });
-    expect(connection.accountId).toBe("204060");
-    expect(connection.balance?.toFixed(2)).toBe("9876543.21");
-    const runs = await db.syncRun.findMany({ where: { connectionId } });
-    expect(runs.map((run) => [run.trigger, run.status])).toEqual([["seed", "success"]]);
-    expect(runs[0]!.phases).toHaveLength(8);
-    expect(await db.resource.count({ where: { connectionId, isActive: true, resourceType: "server" } })).toBeGreaterThan(0);
+    expect(buB.endpointOverrides).toMatchObject({ api: "http://demo.example.test:3000/api/sandbox/selectel-bu-b" });
+    expect(decryptCredentials(buA.encryptedCredentials)).toEqual({ accountId: "318420", serviceUserName: "svc-finops-bu-a", serviceUserPassword: "Demo-BU-A-Finops-Passw0rd" });
+    expect([buA.accountId, buB.accountId]).toEqual(["318420", "318421"]);
+    expect(buB.balance?.toFixed(2)).toBe("59120.00");
+
+    for (const connection of connections) {
+      const runs = await db.syncRun.findMany({ where: { connectionId: connection.id } });
+      expect(runs.map((run) => [run.trigger, run.status])).toEqual([["seed", "success"]]);
+      const days = await db.costRecord.groupBy({ by: ["chargePeriodStart"], where: { connectionId: connection.id } });
+      expect(days).toHaveLength(DEMO_HISTORY_DAYS);
+    }
+    const names = async (connectionId: string, where: object) => (await db.resource.findMany({ where: { connectionId, isActive: true, ...where }, select: { name: true } })).map((resource) => resource.name).sort();
+    expect(await names(buA.id, { resourceType: "server" })).toEqual(expect.arrayContaining(["api-backend-prod-01", "db-postgres-prod-01", "k8s-worker-01", "k8s-worker-02", "k8s-worker-03"]));
+    expect(await names(buA.id, { isOrphan: true })).toEqual(["pg-backup-volume"]);
+    expect(await names(buB.id, { isZombie: true })).toEqual(["k8s-stage-worker-old"]);
+    expect(await names(buB.id, { resourceType: "server" })).toEqual(expect.arrayContaining(["api-backend-stage-01", "ci-runner-spot", "db-postgres-stage-01", "dev-vm-anna"]));
+    expect((await db.unrecognizedResource.findMany({ where: { connectionId: buB.id } })).map((item) => item.billingType)).toEqual(["ml_notebook_gpu"]);
   });
 
   it("follows the app to a new address without syncing again", async () => {
     const moved = await seedDemoOrganization(db, { appUrl: "https://finops.example.ru" });
-    expect(moved.firstSync).toBeNull();
-    const connection = await db.cloudConnection.findUniqueOrThrow({ where: { id: moved.connectionId } });
-    expect(connection.endpointOverrides).toMatchObject({ api: "https://finops.example.ru/api/sandbox/selectel" });
-    expect(await db.syncRun.count({ where: { connectionId: moved.connectionId } })).toBe(1);
+    expect(moved.connections.every((connection) => connection.firstSync === null)).toBe(true);
+    const connection = await db.cloudConnection.findUniqueOrThrow({ where: { id: moved.connections[1]!.connectionId } });
+    expect(connection.endpointOverrides).toMatchObject({ api: "https://finops.example.ru/api/sandbox/selectel-bu-b" });
+    expect(await db.syncRun.count({ where: { organizationId: moved.organizationId } })).toBe(2);
+  });
+
+  it("reseeds: wipes the demo organization's data and rebuilds it through the same sync path, audited", async () => {
+    const before = await seedDemoOrganization(db, { appUrl: "https://finops.example.ru" });
+    const oldIds = before.connections.map((connection) => connection.connectionId);
+    const costRows = await db.costRecord.count({ where: { organizationId: before.organizationId } });
+
+    const rebuilt = await reseedDemoOrganization(db, { appUrl: "https://finops.example.ru" });
+    expect(rebuilt.removedConnections).toBe(2);
+    expect(rebuilt.organizationId).toBe(before.organizationId);
+    expect(rebuilt.created).toBe(false);
+    expect(rebuilt.connections.map((connection) => connection.firstSync?.status)).toEqual(["success", "success"]);
+    expect(await db.cloudConnection.count({ where: { id: { in: oldIds } } })).toBe(0);
+    expect(await db.syncRun.count({ where: { organizationId: before.organizationId } })).toBe(2);
+    expect(await db.costRecord.count({ where: { organizationId: before.organizationId } })).toBe(costRows);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "demo.reseed" } });
+    expect(audit).toMatchObject({ organizationId: before.organizationId, actorId: null, targetId: before.organizationId });
   });
 });
