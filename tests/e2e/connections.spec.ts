@@ -7,7 +7,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
-test("demo: the Selectel connection syncs live, then its history and run detail show the phases", async ({ page }) => {
+test("demo: both business units are connected; BU-A syncs live, then its history and run detail show the phases", async ({ page }) => {
   await page.goto("/ru/login");
   await page.getByTestId("demo-login").click();
   await expect(page).toHaveURL(/\/ru\/dashboard$/);
@@ -17,9 +17,13 @@ test("demo: the Selectel connection syncs live, then its history and run detail 
   const card = page.getByTestId("connection-card").filter({ hasText: "Selectel BU-A (prod)" });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("connection-status")).toHaveText("Активно");
-  await expect(card.getByTestId("connection-balance")).toHaveText(/9\s876\s543,21\s₽/);
-  await expect(card.getByTestId("connection-days-left")).toContainText("120");
+  await expect(card.getByTestId("connection-balance")).toHaveText(/1\s247\s500,00\s₽/);
+  await expect(card.getByTestId("connection-days-left")).toContainText("224");
   await expect(card.getByTestId("connection-resources")).not.toHaveText("0");
+  const buB = page.getByTestId("connection-card").filter({ hasText: "Selectel BU-B (dev/stage)" });
+  await expect(buB.getByTestId("connection-status")).toHaveText("Активно");
+  await expect(buB.getByTestId("connection-balance")).toHaveText(/59\s120,00\s₽/);
+  await expect(buB.getByTestId("connection-days-left")).toContainText("17");
   await expect(page.getByTestId("demo-notice")).toBeVisible();
   // The shared demo is read-only: no adding, editing or deleting.
   await expect(page.getByTestId("add-connection")).toHaveCount(0);

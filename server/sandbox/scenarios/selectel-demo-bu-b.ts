@@ -48,8 +48,9 @@ export function selectelDemoBuBScenario(now: Date = new Date()): SandboxScenario
     metrics: [["notebook_gpu_hours", "item", "1", 2200]],
   });
 
-  b.vm({ name: "ci-runner-spot", project: ci, zone: "ru-8a", vcpus: 16, ramGb: 32, boot: { gb: 50, tier: "fast" }, createdDaysAgo: 200, usage: { schedule: { weekdays: [1, 2, 3, 4, 5], fromHour: 8, toHour: 20 } } });
-  b.volume({ name: "ci-cache", project: ci, zone: "ru-8a", gb: 245, tier: "fast", createdDaysAgo: 200 });
+  const runner = b.vm({ name: "ci-runner-spot", project: ci, zone: "ru-8a", vcpus: 16, ramGb: 32, boot: { gb: 50, tier: "fast" }, createdDaysAgo: 200, usage: { schedule: { weekdays: [1, 2, 3, 4, 5], fromHour: 8, toHour: 20 } } });
+  // The runner's build cache stays billed around the clock, even while the runner itself is stopped.
+  b.volume({ name: "ci-cache", project: ci, zone: "ru-8a", gb: 245, tier: "fast", createdDaysAgo: 200, attachTo: runner });
 
   return b.build({
     name: "selectel-demo-bu-b",
