@@ -36,8 +36,10 @@ export async function startSandboxServer(handler: SandboxHandler, options: { por
     }
   });
   // Clients reuse a socket only while the server's advertised Keep-Alive timeout exceeds their own safety margin
-  // (undici's is 1 s), so 1 s here meant a new TCP connection for every call. close() ends idle sockets itself.
-  server.keepAliveTimeout = 5_000;
+  // (undici's is 1 s), so 1 s here meant a new TCP connection for every call. A long one: the client often shares
+  // this process (tests, the demo seed), and a CPU-bound step (months of billing) can hold its idle-socket timer
+  // past the server's, so it reuses a socket the server just closed (ECONNRESET). close() ends idle sockets itself.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -22,7 +22,9 @@ async function connectToSandbox() {
   const { organization, caller } = await createUserWithOrganization();
   const { encrypted, keyId } = encryptCredentials(config.credentials);
   const connection = await db.cloudConnection.create({
-    data: { organizationId: organization.id, providerId: "selectel", name: scenario.name, encryptedCredentials: encrypted, credentialsKeyId: keyId, endpointOverrides: config.endpoints },
+    // Five days of history: the first sync reads what every re-sync re-reads (October 1–5), so each test's re-syncs
+    // rewrite every row it has. (Rows older than a re-sync's window keep what they were written with.)
+    data: { organizationId: organization.id, providerId: "selectel", name: scenario.name, encryptedCredentials: encrypted, credentialsKeyId: keyId, endpointOverrides: config.endpoints, historyDays: 5 },
   });
   const sync = () => syncConnection({ connectionId: connection.id, contextOverrides: { now: () => now, http: { backoffBaseMs: 1, maxRetryAfterMs: 20 } } });
   return { organization, connection, caller, sync };
@@ -124,9 +126,9 @@ describe("cost rollups kept by the sync", () => {
     const later = await directAggregation(organization.id);
     expect(await rollupRows(organization.id)).toEqual(later);
     await expectRollupsCurrent(organization.id);
-    // Billing closes complete days only: the 5th appears once it is over.
-    expect(first.some((cell) => cell.day === "2025-10-05")).toBe(false);
-    expect(later.some((cell) => cell.day === "2025-10-05")).toBe(true);
+    // Cost rows are dated by Moscow billing days and today's completed hours are billed: the 6th appears the next day.
+    expect(first.some((cell) => cell.day === "2025-10-06")).toBe(false);
+    expect(later.some((cell) => cell.day === "2025-10-06")).toBe(true);
   });
 
   it("carry the resource's tags into its cost rows, and a re-sync rewrites them when the tags change", async () => {

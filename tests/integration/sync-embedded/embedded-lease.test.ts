@@ -59,7 +59,9 @@ describe("embedded sync: one sync per connection, guarded by a lease row", () =>
   });
 
   it("the running sync renews its lease past the TTL: nobody can take it until the run ends", async () => {
-    const { connection } = await selectelConnection(selectelMultiProjectScenario, { latencyMs: 100 });
+    const { connection: created } = await selectelConnection(selectelMultiProjectScenario, { latencyMs: 100 });
+    // A week of history keeps the run's CPU-bound steps short: with a 250 ms TTL, this tests renewal, not load.
+    const connection = await db.cloudConnection.update({ where: { id: created.id }, data: { historyDays: 7 } });
     const claim = await claimConnectionSync(db, SYSTEM_IDENTITY, { connection, trigger: "manual", mode: "embedded" });
     const data = { connectionId: connection.id, organizationId: connection.organizationId, syncRunId: claim.syncRunId, trigger: "manual" as const, accountKey: accountKeyOf(connection) };
     const ttlMs = 250;
