@@ -24,6 +24,9 @@ test("demo: both business units are connected; BU-A syncs live, then its history
   await expect(buB.getByTestId("connection-status")).toHaveText("Активно");
   await expect(buB.getByTestId("connection-balance")).toHaveText(/59\s120,00\s₽/);
   await expect(buB.getByTestId("connection-days-left")).toContainText("17");
+  // Under 30 days left, BU-B's account details open by themselves; BU-A's stay folded.
+  await expect(buB.getByTestId("connection-balance")).toBeVisible();
+  await expect(card.getByTestId("connection-balance")).toBeHidden();
   await expect(page.getByTestId("demo-notice")).toBeVisible();
   // The shared demo is read-only: no adding, editing or deleting.
   await expect(page.getByTestId("add-connection")).toHaveCount(0);
