@@ -1,7 +1,9 @@
+import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
 import { costExplorerRouter } from "./routers/cost-explorer";
 import { dashboardRouter } from "./routers/dashboard";
+import { impersonationRouter } from "./routers/impersonation";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
 import { resourceRouter } from "./routers/resource";
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   connection: connectionRouter,
   syncRun: syncRunRouter,
   resource: resourceRouter,
+  admin: adminRouter,
+  impersonation: impersonationRouter,
 });
 
 export type AppRouter = typeof appRouter;

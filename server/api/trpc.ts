@@ -6,14 +6,17 @@ import { logger } from "../logger";
 import { orgRoleCan, type OrgPermission } from "../auth/org-permissions";
 import { hasPlatformPermission, type PlatformPermissionName } from "../auth/platform-permissions";
 import { resolveActiveMembership } from "../services/organizations/resolve-active-membership";
+import { recordImpersonatedRequest } from "../services/impersonation/record-impersonated-request";
+import { resolveRequestUser } from "../services/impersonation/resolve-request-user";
 import type { RequestIdentity } from "../services/audit/record-audit-event";
 import { AppError } from "./app-error";
 import { transformer } from "./transformer";
 
 export interface SessionIdentity {
+  /** The signed-in user (the admin, while impersonating). */
   userId: string;
-  /** Set while a platform admin acts as this user (impersonation). */
-  impersonatorId?: string | null;
+  /** An ImpersonationSession id from the JWT: only a pointer, re-validated on every request. */
+  impersonationId?: string | null;
 }
 
 export interface CreateContextOptions {
@@ -77,13 +80,34 @@ const localizeErrors = trpc.middleware(async ({ ctx, next, path, type }) => {
 
 export const publicProcedure = trpc.procedure.use(localizeErrors);
 
-/** A signed-in, enabled user, re-read from the database on every call so role changes and disabling apply at once. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * A signed-in, enabled user, re-read from the database on every call so role changes and disabling apply at once.
+ * While an admin impersonates, ctx.user is the target and ctx.identity names both.
+ */
+const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
-  const user = await ctx.db.user.findUnique({ where: { id: ctx.session.userId } });
-  if (!user || user.disabledAt) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
-  const identity: RequestIdentity = { actorId: user.id, impersonatorId: ctx.session.impersonatorId ?? null, ip: ctx.ip, userAgent: ctx.userAgent };
-  return next({ ctx: { ...ctx, session: ctx.session, user, identity } });
+  const resolved = await resolveRequestUser(ctx.db, ctx.session, { ip: ctx.ip, userAgent: ctx.userAgent });
+  if (!resolved) throw new AppError("UNAUTHORIZED", "errors.unauthorized");
+  const { user, impersonation } = resolved;
+  const identity: RequestIdentity = { actorId: user.id, impersonatorId: impersonation?.admin.id ?? null, ip: ctx.ip, userAgent: ctx.userAgent };
+  return next({ ctx: { ...ctx, session: ctx.session, user, impersonation, identity } });
+});
+
+/**
+ * Every mutation made while impersonating leaves an AuditLog row, whatever the procedure does itself: enforced
+ * here once so a new procedure cannot forget it. The row is written before the mutation runs.
+ */
+export const protectedProcedure = authenticatedProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+  if (type !== "mutation" || !ctx.impersonation) return next();
+  const audit = await recordImpersonatedRequest(ctx.db, ctx.identity, {
+    path,
+    rawInput: await getRawInput().catch(() => null),
+    organizationId: ctx.user.activeOrganizationId,
+    impersonationId: ctx.impersonation.id,
+  });
+  const result = await next();
+  await audit.finish(result.ok ? "ok" : result.error.code);
+  return result;
 });
 
 /** Resolves the user's active organization and membership; every business query filters by ctx.org.id. */
@@ -100,9 +124,13 @@ export function orgProcedureWith(permission: OrgPermission) {
   });
 }
 
-/** Platform admin procedures; a super admin holds every permission. */
+/**
+ * Platform admin procedures; a super admin holds every permission. Refused while impersonating: the request
+ * runs as the target, and acting as someone must never widen what the admin can reach.
+ */
 export function adminProcedure(permission: PlatformPermissionName) {
   return protectedProcedure.use(({ ctx, next }) => {
+    if (ctx.impersonation) throw new AppError("FORBIDDEN", "admin.errors.notWhileImpersonating");
     if (!hasPlatformPermission(ctx.user, permission)) throw new AppError("FORBIDDEN", "errors.forbidden");
     return next();
   });

@@ -7,6 +7,7 @@ import { childLogger } from "../logger";
 import { authenticateWithPassword } from "../services/users/authenticate-with-password";
 import { signInWithGoogle } from "../services/users/sign-in-with-google";
 import { signInAsDemoUser } from "../services/demo/sign-in-as-demo-user";
+import { isLiveImpersonation } from "../services/impersonation/resolve-request-user";
 import { loginErrorCode } from "./login-error-code";
 
 const log = childLogger("auth");
@@ -20,6 +21,16 @@ function requestIp(headers: Record<string, unknown> | undefined): string | null 
 function userAgent(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["user-agent"];
   return typeof value === "string" ? value : null;
+}
+
+/**
+ * The browser asks for `update({ impersonationId })` after starting or stopping "Act as". Its word is not
+ * trusted: only a live session opened by this very admin is stored, anything else clears the claim.
+ */
+async function impersonationClaim(update: unknown, adminId: string | undefined): Promise<string | null> {
+  const requested = (update as { impersonationId?: unknown } | undefined)?.impersonationId;
+  if (typeof requested !== "string" || !adminId) return null;
+  return (await isLiveImpersonation(db, requested, adminId)) ? requested : null;
 }
 
 let cached: NextAuthOptions | undefined;
@@ -91,18 +102,19 @@ export function getAuthOptions(): NextAuthOptions {
         });
         return result.ok ? true : `/ru/login?error=${result.reason}`;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, trigger, session }) {
         if (account?.provider === "google") {
           const linked = await db.account.findUnique({ where: { provider_providerAccountId: { provider: "google", providerAccountId: account.providerAccountId } } });
           if (linked) token.sub = linked.userId;
         } else if (user) {
           token.sub = user.id;
         }
+        if (trigger === "update") token.impersonationId = await impersonationClaim(session, token.sub);
         return token;
       },
       session({ session, token }) {
         session.user = { ...session.user, id: token.sub ?? "" };
-        session.impersonatorId = (token.impersonatorId as string | undefined) ?? null;
+        session.impersonationId = (token.impersonationId as string | null | undefined) ?? null;
         return session;
       },
     },

@@ -2,9 +2,9 @@ import type { PlatformPermission, PlatformRole } from "../db/generated/enums";
 
 export type PlatformPermissionName = PlatformPermission;
 
-export const PLATFORM_PERMISSIONS: readonly PlatformPermission[] = [
+export const PLATFORM_PERMISSIONS = [
   "manage_users", "impersonate_users", "view_all_data", "manage_providers", "manage_resources",
-];
+] as const satisfies readonly PlatformPermission[];
 
 export interface PlatformSubject {
   platformRole: PlatformRole;

@@ -6,5 +6,5 @@ import { getAuthOptions } from "./auth-options";
 export async function getSessionIdentity(): Promise<SessionIdentity | null> {
   const session = await getServerSession(getAuthOptions());
   if (!session?.user?.id) return null;
-  return { userId: session.user.id, impersonatorId: session.impersonatorId ?? null };
+  return { userId: session.user.id, impersonationId: session.impersonationId ?? null };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { changeMemberRole } from "../../services/memberships/change-member-role";
 import { listMembers } from "../../services/memberships/list-members";
 import { removeMember } from "../../services/memberships/remove-member";
+import { transferOwnership } from "../../services/memberships/transfer-ownership";
 import { createOrganization } from "../../services/organizations/create-organization";
 import { listUserOrganizations } from "../../services/organizations/list-user-organizations";
 import { renameOrganization } from "../../services/organizations/rename-organization";

@@ -6,7 +6,7 @@ import { currencyInput, localeInput, nameInput, passwordInput, timezoneInput } f
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const userRouter = createTRPCRouter({
-  me: protectedProcedure.query(({ ctx }) => getCurrentUser(ctx.db, ctx.user)),
+  me: protectedProcedure.query(({ ctx }) => getCurrentUser(ctx.db, ctx.user, ctx.impersonation)),
 
   updateProfile: protectedProcedure
     .input(z.object({ name: nameInput, timezone: timezoneInput, currency: currencyInput, locale: localeInput }))

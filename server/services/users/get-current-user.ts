@@ -1,10 +1,11 @@
 import type { PrismaClient, User } from "../../db";
 import { isPlatformAdmin } from "../../auth/platform-permissions";
+import type { ActiveImpersonation } from "../impersonation/resolve-request-user";
 import { listUserOrganizations } from "../organizations/list-user-organizations";
 import { resolveActiveMembership } from "../organizations/resolve-active-membership";
 
 /** Everything the app shell needs about the signed-in user, in one call. */
-export async function getCurrentUser(db: PrismaClient, user: User) {
+export async function getCurrentUser(db: PrismaClient, user: User, impersonation: ActiveImpersonation | null = null) {
   const organizations = await listUserOrganizations(db, user.id);
   const active = organizations.length ? await resolveActiveMembership(db, user) : null;
   return {
@@ -17,7 +18,11 @@ export async function getCurrentUser(db: PrismaClient, user: User) {
     hasPassword: Boolean(user.passwordHash),
     isDemo: user.isDemo,
     platformRole: user.platformRole,
-    isPlatformAdmin: isPlatformAdmin(user),
+    // While acting as someone the admin sees exactly what they see: no admin area, even if the target is an admin.
+    isPlatformAdmin: !impersonation && isPlatformAdmin(user),
+    impersonation: impersonation
+      ? { adminEmail: impersonation.admin.email, adminName: impersonation.admin.name, reason: impersonation.reason, expiresAt: impersonation.expiresAt }
+      : null,
     organizations,
     activeOrganization: active ? { id: active.organization.id, name: active.organization.name, role: active.role } : null,
   };

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { PLATFORM_PERMISSIONS } from "../../auth/platform-permissions";
+import { auditFiltersInput, listAuditInput } from "../../services/admin/audit/audit-filters";
+import { listAuditLog, listAuditOrganizations } from "../../services/admin/audit/list-audit-log";
+import { createUser } from "../../services/admin/users/create-user";
+import { deleteUser } from "../../services/admin/users/delete-user";
+import { issueUserPasswordReset } from "../../services/admin/users/issue-user-password-reset";
+import { listUsers } from "../../services/admin/users/list-users";
+import { setUserDisabled } from "../../services/admin/users/set-user-disabled";
+import { setUserRole } from "../../services/admin/users/set-user-role";
+import { updateUser } from "../../services/admin/users/update-user";
+import { listUsersInput, PLATFORM_ROLES } from "../../services/admin/users/user-filters";
+import { startImpersonation } from "../../services/impersonation/start-impersonation";
+import { emailInput, idInput, nameInput } from "../input-schemas";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+const userId = z.object({ userId: idInput });
+
+/** The platform admin area. Every procedure here goes through adminProcedure (see the permission matrix test). */
+export const adminRouter = createTRPCRouter({
+  users: createTRPCRouter({
+    list: adminProcedure("manage_users").input(listUsersInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
+
+    create: adminProcedure("manage_users")
+      .input(z.object({ email: emailInput, name: nameInput }))
+      .mutation(({ ctx, input }) => createUser(ctx.db, ctx.identity, { actor: ctx.user, ...input })),
+
+    update: adminProcedure("manage_users")
+      .input(userId.extend({ email: emailInput, name: nameInput }))
+      .mutation(({ ctx, input }) => updateUser(ctx.db, ctx.identity, { actor: ctx.user, ...input })),
+
+    setDisabled: adminProcedure("manage_users")
+      .input(userId.extend({ disabled: z.boolean() }))
+      .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.identity, { actor: ctx.user, ...input })),
+
+    delete: adminProcedure("manage_users").input(userId).mutation(({ ctx, input }) => deleteUser(ctx.db, ctx.identity, { actor: ctx.user, ...input })),
+
+    /** Role and permissions together; the service admits super admins only. */
+    setRole: adminProcedure("manage_users")
+      .input(userId.extend({ role: z.enum(PLATFORM_ROLES), permissions: z.array(z.enum(PLATFORM_PERMISSIONS)).max(10) }))
+      .mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.identity, { actor: ctx.user, ...input })),
+
+    resetPassword: adminProcedure("manage_users").input(userId).mutation(({ ctx, input }) => issueUserPasswordReset(ctx.db, ctx.identity, { actor: ctx.user, ...input })),
+  }),
+
+  impersonation: createTRPCRouter({
+    start: adminProcedure("impersonate_users")
+      .input(userId.extend({ reason: z.string().trim().min(3, "admin.errors.reasonRequired").max(500, "validation.tooLong") }))
+      .mutation(({ ctx, input }) => startImpersonation(ctx.db, ctx.identity, { admin: ctx.user, targetId: input.userId, reason: input.reason })),
+  }),
+
+  audit: createTRPCRouter({
+    list: adminProcedure("view_all_data").input(listAuditInput).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
+    organizations: adminProcedure("view_all_data").query(({ ctx }) => listAuditOrganizations(ctx.db)),
+    /** The filters a CSV export accepts; the route handler /api/admin/audit-export calls this to authorize. */
+    exportFilters: adminProcedure("view_all_data").input(auditFiltersInput).query(({ input }) => input),
+  }),
+});
