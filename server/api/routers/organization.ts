@@ -36,4 +36,9 @@ export const organizationRouter = createTRPCRouter({
   removeMember: orgProcedureWith("manage_members")
     .input(z.object({ membershipId: idInput }))
     .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.identity, { organizationId: ctx.org.id, actorRole: ctx.membership.role, ...input })),
+
+  /** The owner hands the organization to another member and becomes an admin. */
+  transferOwnership: orgProcedureWith("transfer_ownership")
+    .input(z.object({ membershipId: idInput }))
+    .mutation(({ ctx, input }) => transferOwnership(ctx.db, ctx.identity, { organizationId: ctx.org.id, fromUserId: ctx.user.id, membershipId: input.membershipId })),
 });

@@ -43,3 +43,24 @@ describe("membership management", () => {
     expect(membership.role).toBe("owner");
   });
 });
+
+describe("ownership transfer", () => {
+  it("hands the organization to another member, the owner stepping down to admin, audited", async () => {
+    const { caller, organization, user } = await createUserWithOrganization();
+    const admin = await addMember(organization.id, "admin");
+    const finance = await addMember(organization.id, "finance");
+    await expect(admin.caller.organization.transferOwnership({ membershipId: finance.membership.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const own = await db.membership.findFirstOrThrow({ where: { organizationId: organization.id, userId: user.id } });
+    await expect(caller.organization.transferOwnership({ membershipId: own.id })).rejects.toThrow(/already own/);
+    const outsider = await createUserWithOrganization();
+    const foreign = await db.membership.findFirstOrThrow({ where: { organizationId: outsider.organization.id } });
+    await expect(caller.organization.transferOwnership({ membershipId: foreign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await caller.organization.transferOwnership({ membershipId: finance.membership.id });
+    const roles = await db.membership.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "asc" } });
+    expect(roles.map((membership) => [membership.userId, membership.role])).toEqual([[user.id, "admin"], [admin.user.id, "admin"], [finance.user.id, "owner"]]);
+    expect(await db.auditLog.findFirst({ where: { action: "organization.transfer_ownership" } })).toMatchObject({ actorId: user.id, targetId: finance.membership.id, organizationId: organization.id });
+    // The former owner is now an admin and cannot transfer again.
+    await expect(caller.organization.transferOwnership({ membershipId: admin.membership.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
