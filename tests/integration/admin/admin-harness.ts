@@ -22,7 +22,8 @@ export function callByPath(caller: Caller, path: string, input: unknown): Promis
 
 /** Every procedure of the app router with its type, read from the router itself so new ones are covered too. */
 export function allProcedures(): { path: string; type: "query" | "mutation" | "subscription" }[] {
-  const record = appRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+  // At runtime the record is flat, keyed by dotted path (its static type mirrors the nesting).
+  const record = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
   return Object.entries(record).map(([path, procedure]) => ({ path, type: procedure._def.type }));
 }
 
