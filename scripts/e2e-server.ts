@@ -11,6 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
 import { buildIsStale } from "./lib/build-freshness";
 import { NEXT_BIN } from "./lib/next-bin";
+import { E2E_SUPER_ADMIN } from "../tests/e2e/support/super-admin";
 
 const port = process.env.E2E_PORT ?? "3100";
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "infrazen-e2e-"));
@@ -37,6 +38,9 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
   ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+  // `setup` bootstraps this super admin, exactly as in production (never a built-in password).
+  SUPER_ADMIN_EMAIL: E2E_SUPER_ADMIN.email,
+  SUPER_ADMIN_PASSWORD: E2E_SUPER_ADMIN.password,
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "../../_components/shell/app-shell";
+import { ImpersonationBanner } from "../../_components/shell/impersonation-banner";
 import { NoOrganization } from "../../_components/shell/no-organization";
 import { getServerI18n } from "../../_i18n/server-i18n";
 import { serverCaller } from "../../_trpc/server";
@@ -15,6 +16,13 @@ export default async function AppLayout({ children, params }: { children: ReactN
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect(`/${locale}/login`);
     throw error;
   });
-  if (!me.activeOrganization) return <NoOrganization email={me.email} />;
+  if (!me.activeOrganization) {
+    return (
+      <>
+        <ImpersonationBanner me={me} />
+        <NoOrganization email={me.email} isPlatformAdmin={me.isPlatformAdmin} />
+      </>
+    );
+  }
   return <AppShell me={me}>{children}</AppShell>;
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient, User } from "../../db";
-import { isPlatformAdmin } from "../../auth/platform-permissions";
+import { hasPlatformPermission, isPlatformAdmin, PLATFORM_PERMISSIONS } from "../../auth/platform-permissions";
 import type { ActiveImpersonation } from "../impersonation/resolve-request-user";
 import { listUserOrganizations } from "../organizations/list-user-organizations";
 import { resolveActiveMembership } from "../organizations/resolve-active-membership";
@@ -20,6 +20,8 @@ export async function getCurrentUser(db: PrismaClient, user: User, impersonation
     platformRole: user.platformRole,
     // While acting as someone the admin sees exactly what they see: no admin area, even if the target is an admin.
     isPlatformAdmin: !impersonation && isPlatformAdmin(user),
+    /** What the admin area may offer this user (the server checks again on every call). */
+    adminPermissions: impersonation ? [] : PLATFORM_PERMISSIONS.filter((permission) => hasPlatformPermission(user, permission)),
     impersonation: impersonation
       ? { adminEmail: impersonation.admin.email, adminName: impersonation.admin.name, reason: impersonation.reason, expiresAt: impersonation.expiresAt }
       : null,

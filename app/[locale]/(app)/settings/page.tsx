@@ -6,6 +6,7 @@ import { MembersSection } from "./members-section";
 import { OrganizationNameForm } from "./organization-name-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { TransferOwnershipForm } from "./transfer-ownership-form";
 
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await getServerI18n(params);
@@ -28,6 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
         <h2 className="text-lg font-semibold">{t("settings.organization")}</h2>
         <OrganizationNameForm key={me.activeOrganization!.id} name={me.activeOrganization!.name} canEdit={orgRoleCan(role, "manage_organization")} />
         <MembersSection currentUserId={me.id} actorRole={role} canManage={orgRoleCan(role, "manage_members")} timezone={me.timezone} />
+        {orgRoleCan(role, "transfer_ownership") && <TransferOwnershipForm currentUserId={me.id} />}
       </section>
       <section className="card space-y-4">
         <h2 className="text-lg font-semibold">{t("settings.newOrganization")}</h2>

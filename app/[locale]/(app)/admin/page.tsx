@@ -1,5 +1,0 @@
-import { ComingSoon } from "../../../_components/coming-soon";
-
-export default function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
-  return <ComingSoon params={params} section="nav.admin" />;
-}
