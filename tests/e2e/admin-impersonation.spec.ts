@@ -55,3 +55,43 @@ test("an admin finds a user, acts as them with a banner, stops, and the audit lo
   // The customer cannot export the log.
   expect((await customer.request.get("/api/admin/audit-export")).status()).toBe(403);
 });
+
+test("an admin creates a user who sets a password through the one-time link, then disables them", async ({ page, browser }) => {
+  const email = uniqueEmail("newcomer");
+  await logIn(page, E2E_SUPER_ADMIN.email, E2E_SUPER_ADMIN.password);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/ru/admin/users");
+  await page.getByTestId("create-user").click();
+  const dialog = page.getByTestId("user-dialog");
+  await dialog.getByLabel("Почта").fill(email);
+  await dialog.getByLabel("Имя").fill("Новичок");
+  await dialog.getByRole("button", { name: "Создать пользователя" }).click();
+  const link = await dialog.getByTestId("reset-link").textContent();
+  expect(link).toMatch(/\/ru\/reset-password\/[\w-]+$/);
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(link!);
+  await expect(newcomer.getByText(`Учётная запись: ${email}`)).toBeVisible();
+  await newcomer.getByLabel("Новый пароль").fill("Newcomer-pass-2026");
+  await newcomer.getByRole("button", { name: "Сохранить пароль" }).click();
+  await expect(newcomer.getByRole("status")).toHaveText("Пароль сохранён. Теперь можно войти.");
+  // Single use: the same link is dead now.
+  await newcomer.goto(link!);
+  await expect(newcomer.getByText(/^Ссылка недействительна/)).toBeVisible();
+  await logIn(newcomer, email, "Newcomer-pass-2026");
+  await expect(newcomer).toHaveURL(/\/ru\/dashboard$/);
+  await expect(newcomer.getByRole("heading", { name: "Новая организация" })).toBeVisible();
+
+  await dialog.getByRole("button", { name: "Закрыть" }).click();
+  await page.getByTestId("user-search").fill(email);
+  await page.getByRole("button", { name: "Найти" }).click();
+  await page.getByTestId("user-row").filter({ hasText: email }).getByRole("button", { name: "Изменить" }).click();
+  await page.getByTestId("user-dialog").getByRole("button", { name: "Отключить" }).click();
+  await expect(page.getByTestId("user-row").filter({ hasText: email })).toContainText("Отключён");
+
+  // The open session stops working at once, and signing in again is refused.
+  await newcomer.reload();
+  await expect(newcomer).toHaveURL(/\/ru\/login/);
+  await logIn(newcomer, email, "Newcomer-pass-2026");
+  await expect(newcomer.getByText("Учётная запись отключена. Обратитесь к администратору.")).toBeVisible();
+});

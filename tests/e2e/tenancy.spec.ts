@@ -49,3 +49,29 @@ test("another organization's data is refused over the API", async ({ page, brows
   const anonymous = await (await browser.newContext()).request.get(`${test.info().project.use.baseURL}/api/trpc/organization.members`);
   expect(anonymous.status()).toBe(401);
 });
+
+test("an owner hands the organization over to a member and becomes an admin", async ({ page, browser }) => {
+  await signUp(page, { name: "Старый владелец", email: uniqueEmail("old-owner"), company: "Передача" });
+  await expect(page).toHaveURL(/\/ru\/dashboard$/);
+  await page.goto("/ru/settings");
+  await page.getByTestId("create-invitation").click();
+  const link = await page.getByTestId("invitation-link").textContent();
+  const heir = await (await browser.newContext()).newPage();
+  await heir.goto(link!);
+  await heir.getByRole("link", { name: "Создать аккаунт" }).click();
+  await heir.waitForURL(/\/ru\/signup\?next=/);
+  const heirEmail = uniqueEmail("heir");
+  await signUp(heir, { name: "Наследник", email: heirEmail, company: "Своя", path: heir.url() });
+  await heir.getByTestId("accept-invitation").click();
+  await expect(heir).toHaveURL(/\/ru\/dashboard$/);
+
+  await page.reload();
+  const transfer = page.getByTestId("transfer-ownership");
+  await transfer.getByLabel("Новый владелец").selectOption({ label: `Наследник (${heirEmail})` });
+  await transfer.getByRole("button", { name: "Передать" }).click();
+  await transfer.getByRole("button", { name: "Подтвердить" }).click();
+  await expect(transfer).toHaveCount(0);
+  const members = await trpcCall(page, "organization.members");
+  const roles = Object.fromEntries(members.body.result.data.json.map((member: { role: string; user: { name: string } }) => [member.user.name, member.role]));
+  expect(roles).toEqual({ "Старый владелец": "admin", "Наследник": "owner" });
+});
