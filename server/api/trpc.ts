@@ -125,14 +125,15 @@ export function orgProcedureWith(permission: OrgPermission) {
 }
 
 /**
- * Platform admin procedures; a super admin holds every permission. Refused while impersonating: the request
- * runs as the target, and acting as someone must never widen what the admin can reach.
+ * Platform admin procedures, for admins holding any of the given permissions; a super admin holds every one.
+ * Refused while impersonating: the request runs as the target, and acting as someone must never widen what the
+ * admin can reach.
  */
-export function adminProcedure(permission: PlatformPermissionName) {
+export function adminProcedure(permission: PlatformPermissionName | readonly PlatformPermissionName[]) {
+  const anyOf: readonly PlatformPermissionName[] = typeof permission === "string" ? [permission] : permission;
   return protectedProcedure.use(({ ctx, next }) => {
     if (ctx.impersonation) throw new AppError("FORBIDDEN", "admin.errors.notWhileImpersonating");
-    if (!hasPlatformPermission(ctx.user, permission)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    if (!anyOf.some((name) => hasPlatformPermission(ctx.user, name))) throw new AppError("FORBIDDEN", "errors.forbidden");
     return next();
   });
 }
-

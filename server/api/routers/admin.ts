@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PLATFORM_PERMISSIONS } from "../../auth/platform-permissions";
 import { auditFiltersInput, listAuditInput } from "../../services/admin/audit/audit-filters";
 import { listAuditLog, listAuditOrganizations } from "../../services/admin/audit/list-audit-log";
+import { recordAuditEvent } from "../../services/audit/record-audit-event";
 import { createUser } from "../../services/admin/users/create-user";
 import { deleteUser } from "../../services/admin/users/delete-user";
 import { issueUserPasswordReset } from "../../services/admin/users/issue-user-password-reset";
@@ -19,7 +20,8 @@ const userId = z.object({ userId: idInput });
 /** The platform admin area. Every procedure here goes through adminProcedure (see the permission matrix test). */
 export const adminRouter = createTRPCRouter({
   users: createTRPCRouter({
-    list: adminProcedure("manage_users").input(listUsersInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
+    // Support staff who only act as users still need to find them.
+    list: adminProcedure(["manage_users", "impersonate_users"]).input(listUsersInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
 
     create: adminProcedure("manage_users")
       .input(z.object({ email: emailInput, name: nameInput }))
@@ -52,7 +54,15 @@ export const adminRouter = createTRPCRouter({
   audit: createTRPCRouter({
     list: adminProcedure("view_all_data").input(listAuditInput).query(({ ctx, input }) => listAuditLog(ctx.db, input)),
     organizations: adminProcedure("view_all_data").query(({ ctx }) => listAuditOrganizations(ctx.db)),
-    /** The filters a CSV export accepts; the route handler /api/admin/audit-export calls this to authorize. */
-    exportFilters: adminProcedure("view_all_data").input(auditFiltersInput).query(({ input }) => input),
+    /**
+     * Authorizes a CSV export and records it (who exported which slice of the log); the route handler
+     * /api/admin/audit-export calls this, then streams the rows for the returned filters.
+     */
+    startExport: adminProcedure("view_all_data")
+      .input(auditFiltersInput)
+      .mutation(async ({ ctx, input }) => {
+        await recordAuditEvent(ctx.db, ctx.identity, { action: "admin.audit.export", metadata: { filters: input } });
+        return input;
+      }),
   }),
 });

@@ -43,13 +43,16 @@ describe("audit log", () => {
     const root = await createPlatformUser("super_admin", [], "root@example.test");
     const customer = await createUserWithOrganization({ email: "customer@shop.test" });
     await root.caller.admin.impersonation.start({ userId: customer.user.id, reason: 'ticket "8", urgent' });
-    const csv = auditLogCsv(await listAuditLogForExport(db, { action: "impersonation.start" }));
+    const filters = await root.caller.admin.audit.startExport({ action: "impersonation.start" });
+    const csv = auditLogCsv(await listAuditLogForExport(db, filters));
     const [header, line, ...rest] = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(rest).toEqual([]);
     expect(header).toContain("actor_email,actor_id,impersonator_email");
     expect(line).toContain(",impersonation.start,root@example.test,");
     expect(line).toContain('""ticket \\""8\\"", urgent""');
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    // Exporting the log is itself on the record.
+    expect(await db.auditLog.findFirst({ where: { action: "admin.audit.export" } })).toMatchObject({ actorId: root.user.id, metadata: { filters: { action: "impersonation.start" } } });
     expect(csvCell("a,b")).toBe('"a,b"');
   });
 });

@@ -9,9 +9,9 @@ import { allProcedures, callByPath, createPlatformUser, outcome } from "./admin-
 
 beforeEach(truncateAllTables);
 
-// The permission each admin procedure requires. The first test fails when a procedure is added without an entry here.
-const REQUIRED: Record<string, PlatformPermission> = {
-  "admin.users.list": "manage_users",
+// The permissions (any one of them) each admin procedure requires. The first test fails when a procedure is added without an entry here.
+const REQUIRED: Record<string, PlatformPermission | PlatformPermission[]> = {
+  "admin.users.list": ["manage_users", "impersonate_users"],
   "admin.users.create": "manage_users",
   "admin.users.update": "manage_users",
   "admin.users.setDisabled": "manage_users",
@@ -21,9 +21,10 @@ const REQUIRED: Record<string, PlatformPermission> = {
   "admin.impersonation.start": "impersonate_users",
   "admin.audit.list": "view_all_data",
   "admin.audit.organizations": "view_all_data",
-  "admin.audit.exportFilters": "view_all_data",
+  "admin.audit.startExport": "view_all_data",
 };
 
+const required = (path: string): PlatformPermission[] => [REQUIRED[path] ?? []].flat();
 const adminPaths = () => allProcedures().map((procedure) => procedure.path).filter((path) => path.startsWith("admin."));
 // An empty input: the gate runs before input validation, so an admitted caller gets a validation error at worst.
 const probe = {};
@@ -39,8 +40,8 @@ describe("admin permission matrix", () => {
       expect(await outcome(callByPath(callerFor(null), path, probe)), path).toBe("errors.unauthorized");
       // A plain user holding permissions (e.g. left over from a demotion) is still a plain user.
       expect(await outcome(callByPath(plain.caller, path, probe)), path).toBe("errors.forbidden");
-      const allButOne = PLATFORM_PERMISSIONS.filter((permission) => permission !== REQUIRED[path]);
-      const adminWithout = await createPlatformUser("admin", allButOne);
+      const allOthers = PLATFORM_PERMISSIONS.filter((permission) => !required(path).includes(permission));
+      const adminWithout = await createPlatformUser("admin", allOthers);
       expect(await outcome(callByPath(adminWithout.caller, path, probe)), path).toBe("errors.forbidden");
     }
   });
@@ -48,8 +49,8 @@ describe("admin permission matrix", () => {
   it("admits admins holding the permission and super admins past the gate", async () => {
     const superAdmin = await createPlatformUser("super_admin");
     for (const path of adminPaths()) {
-      const adminWith = await createPlatformUser("admin", [REQUIRED[path]!]);
-      for (const caller of [adminWith.caller, superAdmin.caller]) {
+      const holders = await Promise.all(required(path).map((permission) => createPlatformUser("admin", [permission])));
+      for (const caller of [...holders.map((holder) => holder.caller), superAdmin.caller]) {
         expect(await outcome(callByPath(caller, path, probe)), path).not.toMatch(/^errors\.(forbidden|unauthorized)$/);
       }
     }

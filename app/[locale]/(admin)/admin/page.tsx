@@ -6,5 +6,5 @@ import { serverCaller } from "../../../_trpc/server";
 export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await getServerI18n(params);
   const me = await (await serverCaller(locale)).user.me();
-  redirect(`/${locale}/admin/${me.adminPermissions.includes("manage_users") || !me.adminPermissions.includes("view_all_data") ? "users" : "audit"}`);
+  redirect(`/${locale}/admin/${me.adminPermissions.includes("view_all_data") && !me.adminPermissions.some((permission) => permission === "manage_users" || permission === "impersonate_users") ? "audit" : "users"}`);
 }

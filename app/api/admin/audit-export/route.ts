@@ -9,13 +9,13 @@ import { listAuditLogForExport } from "@/server/services/admin/audit/list-audit-
 
 /**
  * CSV of the audit log for the filters in the query string. Authorization and validation go through the tRPC
- * procedure `admin.audit.exportFilters`, so this handler cannot drift from the admin permission rules.
+ * procedure `admin.audit.startExport` (which also records the export), so this handler cannot drift from the admin permission rules.
  */
 export async function GET(request: Request) {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const caller = createCaller(createTRPCContext({ headers: request.headers, session: await getSessionIdentity() }));
   try {
-    const filters = await caller.admin.audit.exportFilters({ ...query, impersonatedOnly: query.impersonatedOnly === "true" || undefined });
+    const filters = await caller.admin.audit.startExport({ ...query, impersonatedOnly: query.impersonatedOnly === "true" || undefined });
     const csv = auditLogCsv(await listAuditLogForExport(db, filters));
     return new Response(csv, {
       headers: {

@@ -5,8 +5,8 @@ import { usePathname } from "next/navigation";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 
 const TABS = [
-  { segment: "users", label: "admin.users", permission: "manage_users" },
-  { segment: "audit", label: "admin.audit", permission: "view_all_data" },
+  { segment: "users", label: "admin.users", permissions: ["manage_users", "impersonate_users"] },
+  { segment: "audit", label: "admin.audit", permissions: ["view_all_data"] },
 ] as const;
 
 export function AdminTabs({ permissions }: { permissions: string[] }) {
@@ -14,7 +14,7 @@ export function AdminTabs({ permissions }: { permissions: string[] }) {
   const pathname = usePathname();
   return (
     <nav className="flex gap-2 border-b border-gray-200" aria-label={t("admin.title")}>
-      {TABS.filter((tab) => permissions.includes(tab.permission)).map((tab) => {
+      {TABS.filter((tab) => tab.permissions.some((permission) => permissions.includes(permission))).map((tab) => {
         const href = `/${locale}/admin/${tab.segment}`;
         const active = pathname.startsWith(href);
         return (

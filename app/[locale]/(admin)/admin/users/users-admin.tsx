@@ -12,7 +12,7 @@ import { UserDialog } from "./user-dialog";
 export type AdminUserRow = RouterOutputs["admin"]["users"]["list"]["users"][number];
 type Filters = RouterInputs["admin"]["users"]["list"];
 
-export function UsersAdmin({ meId, isSuperAdmin, canImpersonate, timezone }: { meId: string; isSuperAdmin: boolean; canImpersonate: boolean; timezone: string }) {
+export function UsersAdmin({ meId, isSuperAdmin, canManage, canImpersonate, timezone }: { meId: string; isSuperAdmin: boolean; canManage: boolean; canImpersonate: boolean; timezone: string }) {
   const { locale, t } = useI18n();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
@@ -43,7 +43,7 @@ export function UsersAdmin({ meId, isSuperAdmin, canImpersonate, timezone }: { m
           <option value="">{t("admin.userList.allStatuses")}</option>
           {(["active", "disabled"] as const).map((status) => <option key={status} value={status}>{t(`admin.status.${status}`)}</option>)}
         </select>
-        <button className="btn-primary" type="button" onClick={() => setEditing("new")} data-testid="create-user">{t("admin.actions.create")}</button>
+        {canManage && <button className="btn-primary" type="button" onClick={() => setEditing("new")} data-testid="create-user">{t("admin.actions.create")}</button>}
       </div>
 
       {users.error && <p className="form-error" role="alert">{users.error.message}</p>}
@@ -75,9 +75,9 @@ export function UsersAdmin({ meId, isSuperAdmin, canImpersonate, timezone }: { m
                     <span className={user.disabled ? "text-red-600" : "text-emerald-700"}>{t(user.disabled ? "admin.status.disabled" : "admin.status.active")}</span>
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">
-                    <button className="btn-secondary py-1" type="button" onClick={() => setEditing(user)}>{t("admin.actions.edit")}</button>
+                    {canManage && <button className="btn-secondary mr-2 py-1" type="button" onClick={() => setEditing(user)}>{t("admin.actions.edit")}</button>}
                     {canImpersonate && user.id !== meId && user.platformRole !== "super_admin" && !user.disabled && (
-                      <button className="btn-secondary ml-2 py-1" type="button" onClick={() => setActingAs(user)} data-testid="act-as">{t("admin.actions.actAs")}</button>
+                      <button className="btn-secondary py-1" type="button" onClick={() => setActingAs(user)} data-testid="act-as">{t("admin.actions.actAs")}</button>
                     )}
                   </td>
                 </tr>
