@@ -11,6 +11,13 @@ export interface CostSource {
   from: Prisma.Sql;
   day: Prisma.Sql;
   cost: Prisma.Sql;
+  /**
+   * The per-tag rollup: "grouped" exposes s."tagValue" of one key (NULL for the records without it), "filtered"
+   * is the rollup itself, where a tag filter is a (tagKey, tagValue) condition.
+   */
+  tag?: "grouped" | "filtered";
+  /** A condition on the groups (HAVING), e.g. dropping a "without the tag" group that has no records. */
+  having?: Prisma.Sql;
 }
 
 export const ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service", "region", "project", "resourceType"];
@@ -21,10 +28,45 @@ const SERVICE_ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDaily
 const SERVICE_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
 const RECORDS: CostSource = { kind: "records", from: Prisma.sql`"CostRecord" s`, day: Prisma.sql`s."chargePeriodStart"`, cost: Prisma.sql`s."billedCost"` };
 
-type SourceFilters = Pick<CostFilters, "tags"> & Partial<Pick<CostFilters, "regions" | "projects" | "resourceTypes">>;
+type SourceFilters = Pick<CostFilters, "tags"> & Partial<Pick<CostFilters, "regions" | "projects" | "resourceTypes" | "services">>;
 
-/** The smallest source that can answer: per-service rollup, daily rollup, or CostRecord (the caller may split it). */
-export function chooseSource(groupBy: CostDimension | null, filters: SourceFilters): CostSource {
+/** Dimensions the per-tag rollup keeps besides the tag (and the only filters it can apply besides one tag). */
+const TAG_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
+
+/** One tag filter: the per-tag rollup, or its per-value sums when no service is grouped or filtered by. */
+const TAG_FILTERED: CostSource = { kind: "rollup", tag: "filtered", from: Prisma.sql`"CostDailyTagRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
+const TAG_VALUE_FILTERED: CostSource = { ...TAG_FILTERED, from: Prisma.sql`"CostDailyTagValueRollup" s` };
+
+/**
+ * Grouping by one tag key from the per-tag rollups: the rows of that key (grouped by value), plus the records
+ * without the key as the per-service rollup minus that key's rows (NULL value; its record count tells whether the
+ * group exists at all). Only connection, provider and service can be filtered besides; a service filter needs
+ * the per-service tag rollup, otherwise the per-value one (a fifth of its size) answers.
+ */
+function tagGroupedSource(tagKey: string, byService: boolean): CostSource {
+  const columns = (alias: string) => Prisma.raw(`${alias}."organizationId", ${alias}."connectionId", ${alias}."providerId", ${alias}."day", ${byService ? `${alias}."serviceName"` : "''::text"} AS "serviceName"`);
+  const table = Prisma.raw(byService ? `"CostDailyTagRollup"` : `"CostDailyTagValueRollup"`);
+  return {
+    kind: "rollup",
+    tag: "grouped",
+    from: Prisma.sql`(
+      SELECT ${columns("t")}, t."tagValue", t."billedCost", t."recordCount" FROM ${table} t WHERE t."tagKey" = ${tagKey}::text
+      UNION ALL SELECT ${columns("r")}, NULL::text, r."billedCost", r."recordCount" FROM "CostDailyServiceRollup" r
+      UNION ALL SELECT ${columns("t")}, NULL::text, -t."billedCost", -t."recordCount" FROM ${table} t WHERE t."tagKey" = ${tagKey}::text) s`,
+    day: Prisma.sql`s."day"`,
+    cost: Prisma.sql`s."billedCost"`,
+    having: Prisma.sql`SUM(s."recordCount") > 0`,
+  };
+}
+
+/** The smallest source that can answer: per-service rollup, daily rollup, per-tag rollup, or CostRecord (the caller may split it). */
+export function chooseSource(groupBy: CostDimension | null, filters: SourceFilters, tagKey?: string): CostSource {
+  const otherFilterCount = (filters.regions?.length ?? 0) + (filters.projects?.length ?? 0) + (filters.resourceTypes?.length ?? 0);
+  if (otherFilterCount === 0) {
+    const byService = groupBy === "service" || (filters.services?.length ?? 0) > 0;
+    if (groupBy === "tag" && tagKey && filters.tags.length === 0) return tagGroupedSource(tagKey, byService);
+    if (filters.tags.length === 1 && (!groupBy || TAG_ROLLUP_DIMENSIONS.includes(groupBy))) return byService ? TAG_FILTERED : TAG_VALUE_FILTERED;
+  }
   if (filters.tags.length > 0 || (groupBy && !ROLLUP_DIMENSIONS.includes(groupBy))) return RECORDS;
   const otherFilters = (filters.regions?.length ?? 0) + (filters.projects?.length ?? 0) + (filters.resourceTypes?.length ?? 0);
   return otherFilters === 0 && (!groupBy || SERVICE_ROLLUP_DIMENSIONS.includes(groupBy)) ? SERVICE_ROLLUP : ROLLUP;
@@ -54,6 +96,7 @@ export function dimensionKey(source: CostSource, dimension: CostDimension, optio
     case "resource":
       return Prisma.sql`s."providerResourceId"`;
     case "tag":
+      if (source.tag === "grouped") return Prisma.sql`s."tagValue"`;
       return Prisma.sql`(s."tags" ->> ${options.tagKey ?? ""}::text)`;
     default: {
       const column = Prisma.raw(`s."${COLUMNS[dimension]}"`);
@@ -78,11 +121,19 @@ export function caseOf(expression: Prisma.Sql, values: Map<string, string>, fall
   return Prisma.sql`(CASE ${expression} ${Prisma.join(branches, " ")} ELSE ${fallback} END)`;
 }
 
-/** The bucket start of a row's day (weeks start on Monday, as date_trunc('week') does). */
+/**
+ * The bucket start of a row's day as a date (weeks start on Monday, as date_trunc('week') does). Group by it and
+ * format with bucketText after aggregating: formatting every row before grouping costs more than the sum itself.
+ */
 export function bucketExpression(source: CostSource, granularity: Granularity): Prisma.Sql {
-  if (granularity === "day") return Prisma.sql`to_char(${source.day}, 'YYYY-MM-DD')`;
+  if (granularity === "day") return source.day;
   const unit = Prisma.raw(`'${granularity}'`);
-  return Prisma.sql`to_char(date_trunc(${unit}, ${source.day}::timestamp), 'YYYY-MM-DD')`;
+  return Prisma.sql`date_trunc(${unit}, ${source.day}::timestamp)::date`;
+}
+
+/** A bucket start (a date expression that is grouped by) as "YYYY-MM-DD". */
+export function bucketText(bucket: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`to_char(${bucket}, 'YYYY-MM-DD')`;
 }
 
 export interface ResolvedFilters {
@@ -119,7 +170,10 @@ export function whereClause(source: CostSource, organizationId: string, period: 
     for (const [dimension, values] of lists) {
       if (values.length) conditions.push(Prisma.sql`${Prisma.raw(`s."${COLUMNS[dimension]}"`)} IN (${Prisma.join(values)})`);
     }
-    for (const tag of filters.tags) conditions.push(Prisma.sql`(s."tags" ->> ${tag.key}::text) = ${tag.value}::text`);
+    for (const tag of filters.tags) {
+      if (source.tag === "filtered") conditions.push(Prisma.sql`s."tagKey" = ${tag.key}::text AND s."tagValue" = ${tag.value}::text`);
+      else conditions.push(Prisma.sql`(s."tags" ->> ${tag.key}::text) = ${tag.value}::text`);
+    }
   }
   return Prisma.join(conditions, " AND ");
 }

@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../../db";
 import { listProviders } from "../../providers/registry";
 import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
-import { bucketExpression, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
+import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
 import { loadCostLookups, loadProjectNames, providerNames } from "./load-cost-lookups";
 import { decimal, formatMoney, sum, ZERO } from "./money";
@@ -46,7 +46,7 @@ const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
   const [lookups, projectNames] = await Promise.all([loadCostLookups(db, organizationId), input.groupBy === "project" ? loadProjectNames(db, organizationId) : null]);
-  const chosen = chooseSource(input.groupBy, input.filters);
+  const chosen = chooseSource(input.groupBy, input.filters, input.tagKey);
   // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges.
   const source = chosen.kind === "rollup" ? chosen : monthSplitSource(organizationId, await planMonthSplit(db, organizationId, period));
   const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf: lookups.providerOf });
@@ -94,7 +94,7 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
   if (extra.top) parts.push(Prisma.sql`(SELECT 'top' AS part, 0, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf("total", "desc")} LIMIT ${extra.top})`);
   if (extra.count) parts.push(Prisma.sql`(SELECT 'count' AS part, 0, NULL, NULL, COUNT(*)::text FROM l)`);
   const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
-    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1),
+    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1 ${query.source.having ? Prisma.sql`HAVING ${query.source.having}` : Prisma.empty}),
          l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
     ${Prisma.join(parts, " UNION ALL ")}`;
   const strip = (row: GroupRow): GroupRow => ({ key: row.key, label: row.label, total: row.total });
@@ -117,11 +117,11 @@ async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string |
     restrict = Prisma.sql`AND (${Prisma.join(parts, " OR ")})`;
   }
   return db.$queryRaw<{ key: string | null; bucket: string; cost: string }[]>`
-    SELECT ${query.key} AS key, ${query.bucket} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, 2`;
+    SELECT ${query.key} AS key, ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, ${query.bucket}`;
 }
 
 async function queryBucketTotals(db: PrismaClient, query: Query) {
-  return db.$queryRaw<{ bucket: string; cost: string }[]>`SELECT ${query.bucket} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1`;
+  return db.$queryRaw<{ bucket: string; cost: string }[]>`SELECT ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY ${query.bucket}`;
 }
 
 function spread(rows: { bucket: string; cost: string }[], buckets: string[], period: ResolvedPeriod): Prisma.Decimal[] {
@@ -148,7 +148,8 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const topFromPage = paging === "page" && input.sort.by === "total" && input.sort.direction === "desc" && input.page === 1 && input.pageSize >= CHART_SERIES + 1;
   // A rollup dimension has few groups (services, projects, regions…): their cells are fetched alongside the groups
   // rather than after them, saving a round trip; per-resource groups can be 100k, so only the shown ones are.
-  const allCells = cellsQuery.source.kind === "rollup";
+  // Tag values can be as many as resources (a "name" tag), so they are treated like resources.
+  const allCells = cellsQuery.source.kind === "rollup" && !cellsQuery.source.tag;
   const [sets, bucketTotals, everyCell] = await Promise.all([
     queryGroups(db, query, input.sort, page, paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {}),
     queryBucketTotals(db, totalsQuery),

@@ -43,6 +43,23 @@ function dailyStatements(scope: RollupScope) {
       FROM "CostDailyRollup" r
       WHERE ${conditions(scope, "r", "day")}
       GROUP BY r."organizationId", r."connectionId", r."providerId", r."day", r."serviceName", r."currency"`,
+    // The per-tag rollup: each record counted once per string-valued tag (a JSON null value is "without the key").
+    Prisma.sql`DELETE FROM "CostDailyTagRollup" r WHERE ${conditions(scope, "r", "day")}`,
+    Prisma.sql`
+      INSERT INTO "CostDailyTagRollup" ("organizationId", "connectionId", "providerId", "day", "tagKey", "tagValue", "serviceName", "currency", "billedCost", "effectiveCost", "recordCount")
+      SELECT cr."organizationId", cr."connectionId", c."providerId", cr."chargePeriodStart", t."key", t."value", COALESCE(cr."serviceName", ''), cr."billingCurrency",
+             SUM(cr."billedCost"), SUM(cr."effectiveCost"), COUNT(*)::int
+      FROM "CostRecord" cr JOIN "CloudConnection" c ON c."id" = cr."connectionId"
+      CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(cr."tags") = 'object' THEN cr."tags" ELSE '{}'::jsonb END) t
+      WHERE ${conditions(scope, "cr", "chargePeriodStart")} AND t."value" IS NOT NULL
+      GROUP BY cr."organizationId", cr."connectionId", c."providerId", cr."chargePeriodStart", t."key", t."value", 7, cr."billingCurrency"`,
+    Prisma.sql`DELETE FROM "CostDailyTagValueRollup" r WHERE ${conditions(scope, "r", "day")}`,
+    Prisma.sql`
+      INSERT INTO "CostDailyTagValueRollup" ("organizationId", "connectionId", "providerId", "day", "tagKey", "tagValue", "currency", "billedCost", "effectiveCost", "recordCount")
+      SELECT r."organizationId", r."connectionId", r."providerId", r."day", r."tagKey", r."tagValue", r."currency", SUM(r."billedCost"), SUM(r."effectiveCost"), SUM(r."recordCount")::int
+      FROM "CostDailyTagRollup" r
+      WHERE ${conditions(scope, "r", "day")}
+      GROUP BY r."organizationId", r."connectionId", r."providerId", r."day", r."tagKey", r."tagValue", r."currency"`,
   ];
 }
 
@@ -67,7 +84,7 @@ function monthlyStatements(scope: RollupScope) {
 }
 
 /**
- * Recomputes the rollups of a scope from CostRecord — the daily and per-service daily rollups for the scope's
+ * Recomputes the rollups of a scope from CostRecord — the daily, per-service and per-tag daily rollups (both) for the scope's
  * days, the monthly per-resource rollup for every month those days touch — deleting and re-aggregating in one transaction, so
  * readers never see a half-written day or month. The sync calls it for the window it wrote; loaders call it
  * after bulk inserts. Returns the number of daily rollup rows written.

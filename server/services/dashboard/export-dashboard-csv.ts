@@ -14,7 +14,7 @@ export async function exportDashboardCsv(db: PrismaClient, organizationId: strin
     SELECT to_char(s."day", 'YYYY-MM-DD') AS day, s."connectionId", s."providerId", s."serviceName" AS service, SUM(s."billedCost")::text AS cost
     FROM "CostDailyServiceRollup" s
     WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY s."day", 2, 3, 4`;
   const lines = rows
     .map((row) => ({ ...row, connection: lookups.connectionNames.get(row.connectionId) ?? row.connectionId }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.connection.localeCompare(b.connection) || a.connectionId.localeCompare(b.connectionId) || a.service.localeCompare(b.service));

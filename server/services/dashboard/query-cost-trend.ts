@@ -10,7 +10,7 @@ export async function queryCostTrend(db: PrismaClient, organizationId: string, p
     SELECT to_char(s."day", 'YYYY-MM-DD') AS day, s."providerId", SUM(s."billedCost")::text AS cost
     FROM "CostDailyServiceRollup" s
     WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
-    GROUP BY 1, 2`;
+    GROUP BY s."day", 2`;
   const providerIds = [...new Set([...connectedProviderIds, ...rows.map((row) => row.providerId)])];
   const providers = providerIds.map((id) => ({ id, name: providerName(id) })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const byDay = new Map<string, Map<string, string>>();

@@ -1,8 +1,7 @@
 import { Prisma, type PrismaClient } from "../../db";
 import type { DashboardOverview, ResolvedPeriod } from "../costs/cost-query-contract";
 import { decimal, formatMoney } from "../costs/money";
-import { exactSum } from "../costs/cost-source-sql";
-import { monthSplitSource, planMonthSplit } from "../costs/resource-month-source";
+import { planMonthSplit } from "../costs/resource-month-source";
 
 const TOP_RESOURCES = 10;
 
@@ -12,13 +11,25 @@ const TOP_RESOURCES = 10;
  * latest record in the period.
  */
 export async function queryTopResources(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectionNames: Map<string, string>): Promise<DashboardOverview["topResources"]> {
-  const source = monthSplitSource(organizationId, await planMonthSplit(db, organizationId, period));
+  const split = await planMonthSplit(db, organizationId, period);
+  // Only the ranking's columns, as int8 ten-thousandths: whole months are an index-only scan of the narrow
+  // (organization, month, connection, resource, cost) index, and the per-resource sums stay small in memory.
+  const parts: Prisma.Sql[] = [];
+  if (split.months) {
+    parts.push(Prisma.sql`
+      SELECT m."connectionId", m."providerResourceId", (m."billedCost" * 10000)::int8 AS cost FROM "CostResourceMonthly" m
+      WHERE m."organizationId" = ${organizationId} AND m."month" BETWEEN ${split.months.from}::date AND ${split.months.to}::date`);
+  }
+  for (const edge of split.edges) {
+    parts.push(Prisma.sql`
+      SELECT cr."connectionId", cr."providerResourceId", (cr."billedCost" * 10000)::int8 AS cost FROM "CostRecord" cr
+      WHERE cr."organizationId" = ${organizationId} AND cr."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
+  }
   const top = await db.$queryRaw<{ connectionId: string; providerResourceId: string; cost: string }[]>`
-    SELECT s."connectionId", s."providerResourceId", ${exactSum(source.cost)}::text AS cost
-    FROM ${source.from}
-    WHERE s."organizationId" = ${organizationId} AND s."chargePeriodStart" BETWEEN ${period.from}::date AND ${period.to}::date
+    SELECT u."connectionId", u."providerResourceId", (SUM(u.cost)::numeric / 10000)::text AS cost
+    FROM (${Prisma.join(parts, " UNION ALL ")}) u
     GROUP BY 1, 2
-    ORDER BY ${exactSum(source.cost)} DESC, s."connectionId" COLLATE "C", s."providerResourceId" COLLATE "C"
+    ORDER BY SUM(u.cost) DESC, u."connectionId" COLLATE "C", u."providerResourceId" COLLATE "C"
     LIMIT ${TOP_RESOURCES}`;
   if (top.length === 0) return [];
   // Each winner's latest record in the period: a backward probe of the (connection, resource, day) unique index.

@@ -41,6 +41,7 @@ function columns(view: ResourceView) {
     isOrphan: view.isOrphan,
     isActive: true,
     closedAt: null,
+    tags: view.tags,
     specs: toJson(view.specs),
   };
 }

@@ -17,6 +17,8 @@ export interface ResourceView {
   isZombie: boolean;
   isOrphan: boolean;
   isActive: boolean;
+  /** String-valued provider metadata (OpenStack server metadata): what the cost explorer groups and filters by. */
+  tags: Record<string, string>;
   specs: Record<string, unknown>;
 }
 
@@ -40,7 +42,18 @@ export interface ResourceRowLike {
   isZombie: boolean;
   isOrphan: boolean;
   isActive: boolean;
+  tags: unknown;
   specs: unknown;
+}
+
+/** The string entries of a metadata / tags object, keys sorted; anything else is no tags. */
+export function stringTags(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 export function viewOfResource(resource: UnifiedResource): ResourceView {
@@ -60,6 +73,7 @@ export function viewOfResource(resource: UnifiedResource): ResourceView {
     isZombie: resource.flags.zombie,
     isOrphan: resource.flags.orphan,
     isActive: true,
+    tags: stringTags(resource.specs.metadata),
     specs: {
       ...resource.specs,
       vcpus: resource.vcpus,
@@ -93,6 +107,7 @@ export function viewOfRow(row: ResourceRowLike): ResourceView {
     isZombie: row.isZombie,
     isOrphan: row.isOrphan,
     isActive: row.isActive,
+    tags: stringTags(row.tags),
     specs: row.specs && typeof row.specs === "object" && !Array.isArray(row.specs) ? (row.specs as Record<string, unknown>) : {},
   };
 }
@@ -110,6 +125,7 @@ export function preserveInventoryFields(before: ResourceView | null, after: Reso
     status: before.isActive ? before.status : after.status,
     isZombie: before.isZombie,
     isOrphan: before.isOrphan,
+    tags: before.tags,
     specs,
   };
 }

@@ -54,6 +54,19 @@ async function direct(range: { from: string; to: string }, key: Prisma.Sql, filt
   return Object.fromEntries(rows.map((row) => [String(row.key), money(row.total)]));
 }
 
+/** CostRecord summed per group and bucket (the first bucket starts at the period's first day), zero cells left out. */
+async function directCells(range: { from: string; to: string }, granularity: "day" | "week" | "month", key: Prisma.Sql, filter: Prisma.Sql = Prisma.sql`TRUE`) {
+  const bucket = granularity === "day" ? Prisma.sql`"chargePeriodStart"` : Prisma.sql`GREATEST(date_trunc(${granularity}::text, "chargePeriodStart"::timestamp)::date, ${range.from}::date)`;
+  const rows = await db.$queryRaw<{ key: string | null; bucket: string; cost: string }[]>`
+    SELECT ${key} AS key, to_char(${bucket}, 'YYYY-MM-DD') AS bucket, SUM("billedCost")::text AS cost FROM "CostRecord"
+    WHERE "organizationId" = ${org.organizationId} AND "chargePeriodStart" BETWEEN ${range.from}::date AND ${range.to}::date AND ${filter}
+    GROUP BY 1, 2`;
+  return Object.fromEntries(rows.map((row) => [`${String(row.key)}|${row.bucket}`, money(row.cost)]).filter(([, cost]) => cost !== "0.00"));
+}
+
+const cellsOf = (result: { buckets: string[]; rows: { key: string | null; byBucket: string[] }[] }) =>
+  Object.fromEntries(result.rows.flatMap((row) => row.byBucket.map((cost, position) => [`${String(row.key)}|${result.buckets[position]}`, cost])).filter(([, cost]) => cost !== "0.00"));
+
 const totalsOf = (rows: { key: string | null; total: string }[]) => Object.fromEntries(rows.map((row) => [String(row.key), row.total]));
 
 describe("monthly per-resource rollup with CostRecord edges", () => {
@@ -80,6 +93,13 @@ describe("monthly per-resource rollup with CostRecord edges", () => {
 
         const byTeam = await queryCostExplorer(db, org.organizationId, { range, granularity, groupBy: "tag", tagKey: "team" }, MOSCOW);
         expect(totalsOf(byTeam.rows)).toEqual(await direct(range, Prisma.sql`("tags" ->> 'team')`));
+        // The per-tag rollups answer tag groupings and single tag filters: every cell equals CostRecord's.
+        expect(cellsOf(byTeam)).toEqual(await directCells(range, granularity, Prisma.sql`("tags" ->> 'team')`));
+        const byEnvOfService = await queryCostExplorer(db, org.organizationId, { range, granularity, groupBy: "tag", tagKey: "env", filters: { services: ["Storage"] } }, MOSCOW);
+        expect(cellsOf(byEnvOfService)).toEqual(await directCells(range, granularity, Prisma.sql`("tags" ->> 'env')`, Prisma.sql`"serviceName" = 'Storage'`));
+        expect(totalsOf(byEnvOfService.rows)).toEqual(await direct(range, Prisma.sql`("tags" ->> 'env')`, Prisma.sql`"serviceName" = 'Storage'`));
+        const devByConnection = await queryCostExplorer(db, org.organizationId, { range, granularity, groupBy: "connection", filters: { tags: [{ key: "env", value: "dev" }] } }, MOSCOW);
+        expect(cellsOf(devByConnection)).toEqual(await directCells(range, granularity, Prisma.sql`"connectionId"`, Prisma.sql`("tags" ->> 'env') = 'dev'`));
 
         const prodByService = await queryCostExplorer(db, org.organizationId, { range, granularity, groupBy: "service", filters: { tags: [{ key: "env", value: "prod" }] } }, MOSCOW);
         expect(totalsOf(prodByService.rows)).toEqual(await direct(range, Prisma.sql`"serviceName"`, Prisma.sql`("tags" ->> 'env') = 'prod'`));

@@ -14,9 +14,8 @@ import { truncateAllTables } from "../setup/worker-database";
 let now = new Date("2025-10-05T10:30:00Z");
 let sandbox: RunningSandbox | undefined;
 
-async function connectToSandbox() {
+async function connectToSandbox(scenario = selectelMultiProjectScenario) {
   const definition = getSandbox("selectel");
-  const scenario = selectelMultiProjectScenario;
   sandbox = await startSandboxServer(withFaults(definition.create(scenario, { now: () => now }), new SandboxState({}), definition.regionOf));
   const config = definition.connection(scenario, sandbox.url);
   const { organization, caller } = await createUserWithOrganization();
@@ -83,10 +82,38 @@ function serviceRows(organizationId: string) {
 }
 
 /** Every rollup equals its direct aggregation of CostRecord. */
+type TagCell = { connectionId: string; day: string; key: string; value: string; service: string; cost: string; records: number };
+
+/** CostRecord exploded by its string tags, against the per-tag rollup and its per-value sums. */
+function directByTag(organizationId: string) {
+  return db.$queryRaw<TagCell[]>`
+    SELECT cr."connectionId", to_char(cr."chargePeriodStart", 'YYYY-MM-DD') AS day, t.key, t.value, COALESCE(cr."serviceName", '') AS service, SUM(cr."billedCost")::text AS cost, COUNT(*)::int AS records
+    FROM "CostRecord" cr CROSS JOIN LATERAL jsonb_each_text(cr."tags") t
+    WHERE cr."organizationId" = ${organizationId} AND t.value IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+}
+
+function tagRows(organizationId: string) {
+  return db.$queryRaw<TagCell[]>`
+    SELECT "connectionId", to_char("day", 'YYYY-MM-DD') AS day, "tagKey" AS key, "tagValue" AS value, "serviceName" AS service, SUM("billedCost")::text AS cost, SUM("recordCount")::int AS records
+    FROM "CostDailyTagRollup" WHERE "organizationId" = ${organizationId}
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+}
+
+async function expectTagValueRollupCurrent(organizationId: string) {
+  const [direct, rollup] = await Promise.all([
+    db.$queryRaw<unknown[]>`SELECT "connectionId", "day", "tagKey", "tagValue", SUM("billedCost")::text AS cost, SUM("recordCount")::int AS records FROM "CostDailyTagRollup" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw<unknown[]>`SELECT "connectionId", "day", "tagKey", "tagValue", "billedCost"::text AS cost, "recordCount" AS records FROM "CostDailyTagValueRollup" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2, 3, 4`,
+  ]);
+  expect(rollup).toEqual(direct);
+}
+
 async function expectRollupsCurrent(organizationId: string) {
   expect(await rollupRows(organizationId)).toEqual(await directAggregation(organizationId));
   expect(await serviceRows(organizationId)).toEqual(await directByService(organizationId));
   expect(await monthlyRows(organizationId)).toEqual(await directMonthly(organizationId));
+  expect(await tagRows(organizationId)).toEqual(await directByTag(organizationId));
+  await expectTagValueRollupCurrent(organizationId);
 }
 
 beforeEach(truncateAllTables);
@@ -131,27 +158,35 @@ describe("cost rollups kept by the sync", () => {
     expect(later.some((cell) => cell.day === "2025-10-06")).toBe(true);
   });
 
-  it("carry the resource's tags into its cost rows, and a re-sync rewrites them when the tags change", async () => {
-    const { organization, connection, caller, sync } = await connectToSandbox();
+  it("carry a server's metadata as its resource's tags into its cost rows and tag rollups, and a re-sync follows a metadata change", async () => {
+    const scenario = structuredClone(selectelMultiProjectScenario);
+    const { organization, connection, caller, sync } = await connectToSandbox(scenario);
     expect((await sync()).status).toBe("success");
-    const [billed] = await db.costRecord.groupBy({ by: ["providerResourceId"], where: { connectionId: connection.id, resourceId: { not: null } }, _count: { _all: true }, orderBy: { providerResourceId: "asc" } });
-    expect(billed).toBeDefined();
-    await db.resource.update({ where: { connectionId_providerResourceId: { connectionId: connection.id, providerResourceId: billed!.providerResourceId } }, data: { tags: { team: "payments", env: "prod", note: 7 } } });
+    const billedServers = await db.costRecord.groupBy({ by: ["providerResourceId"], where: { connectionId: connection.id, resourceType: "server", resourceId: { not: null } }, _count: { _all: true }, orderBy: { providerResourceId: "asc" } });
+    const server = scenario.servers.find((candidate) => billedServers.some((row) => row.providerResourceId === candidate.id));
+    expect(server).toBeDefined();
+    const billed = billedServers.find((row) => row.providerResourceId === server!.id)!;
+    server!.metadata = { team: "payments", env: "prod" };
 
     expect((await sync()).status).toBe("success");
-    const rows = await db.costRecord.findMany({ where: { connectionId: connection.id, providerResourceId: billed!.providerResourceId }, select: { tags: true } });
-    expect(rows.length).toBe(billed!._count._all);
-    // Only string values are tags; every cost row the sync wrote carries them.
+    const resource = await db.resource.findUniqueOrThrow({ where: { connectionId_providerResourceId: { connectionId: connection.id, providerResourceId: server!.id } } });
+    expect(resource.tags).toEqual({ env: "prod", team: "payments" });
+    const rows = await db.costRecord.findMany({ where: { connectionId: connection.id, providerResourceId: server!.id }, select: { tags: true } });
+    expect(rows.length).toBe(billed._count._all);
+    // Every cost row the sync wrote carries the server's tags.
     for (const row of rows) expect(row.tags).toEqual({ env: "prod", team: "payments" });
     await expectRollupsCurrent(organization.id);
-    const tagged = await db.costRecord.aggregate({ where: { connectionId: connection.id, providerResourceId: billed!.providerResourceId }, _sum: { billedCost: true } });
+    const tagged = await db.costRecord.aggregate({ where: { connectionId: connection.id, providerResourceId: server!.id }, _sum: { billedCost: true } });
     const byTeam = await caller.costExplorer.query({ range: { from: "2025-01-01", to: "2025-10-31" }, groupBy: "tag", tagKey: "team", granularity: "month" });
     expect(byTeam.rows.find((row) => row.key === "payments")?.total).toBe(tagged._sum.billedCost!.toFixed(2));
 
-    await db.resource.update({ where: { connectionId_providerResourceId: { connectionId: connection.id, providerResourceId: billed!.providerResourceId } }, data: { tags: { team: "search" } } });
+    server!.metadata = { team: "search" };
     expect((await sync()).status).toBe("success");
-    for (const row of await db.costRecord.findMany({ where: { connectionId: connection.id, providerResourceId: billed!.providerResourceId }, select: { tags: true } })) expect(row.tags).toEqual({ team: "search" });
+    expect((await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).tags).toEqual({ team: "search" });
+    for (const row of await db.costRecord.findMany({ where: { connectionId: connection.id, providerResourceId: server!.id }, select: { tags: true } })) expect(row.tags).toEqual({ team: "search" });
     await expectRollupsCurrent(organization.id);
+    const bySearch = await caller.costExplorer.query({ range: { from: "2025-01-01", to: "2025-10-31" }, groupBy: "service", granularity: "day", filters: { tags: [{ key: "team", value: "search" }] } });
+    expect(bySearch.totals.total).toBe(tagged._sum.billedCost!.toFixed(2));
   });
 
   it("are rebuilt for an organization after a bulk load, and go away with their connection", async () => {
@@ -159,6 +194,8 @@ describe("cost rollups kept by the sync", () => {
     await sync();
     await db.costDailyRollup.deleteMany({ where: { organizationId: organization.id } });
     await db.costDailyServiceRollup.deleteMany({ where: { organizationId: organization.id } });
+    await db.costDailyTagRollup.deleteMany({ where: { organizationId: organization.id } });
+    await db.costDailyTagValueRollup.deleteMany({ where: { organizationId: organization.id } });
     await db.costResourceMonthly.deleteMany({ where: { organizationId: organization.id } });
     const written = await rebuildCostRollups(db, { organizationId: organization.id });
     const direct = await directAggregation(organization.id);

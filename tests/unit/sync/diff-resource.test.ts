@@ -19,6 +19,7 @@ function view(overrides: Partial<ResourceView> = {}, specs: Record<string, unkno
     isZombie: false,
     isOrphan: false,
     isActive: true,
+    tags: {},
     ...overrides,
     specs: { vcpus: 2, ramMb: 4096, flavorName: "SL1.2-4096", storageGb: 20, ipAddresses: ["10.0.0.5"], attachedVolumes: [], networkInterfaces: [], periodCost: "10.00", inventory: "found", ...specs },
   };
