@@ -27,9 +27,22 @@ interface VmSpec {
   /** Billed but gone from OpenStack: a zombie. */
   deleted?: boolean;
   status?: string;
+  /** Server metadata over the defaults demoTagsOf derives (team, env, cost-center). */
+  tags?: Record<string, string>;
 }
 
 const poolOf = (zone: string) => zone.replace(/[a-z]$/, "");
+
+/**
+ * The metadata a team would put on a server, from its name and project: team (data for databases, caches and
+ * data science; web for APIs, edges and balancers; platform for clusters, CI and shared services), env from the
+ * project (prod-*, stage, else dev) and the account's cost center. Tags cost nothing: billing is unchanged.
+ */
+export function demoTagsOf(name: string, projectName: string, costCenter: string | undefined): Record<string, string> {
+  const team = /^(db-|redis|ds-|analytics)/.test(name) ? "data" : /^(api-|cdn-|lb-|web-)/.test(name) ? "web" : "platform";
+  const env = projectName.startsWith("prod") ? "prod" : projectName.startsWith("stage") ? "stage" : "dev";
+  return { team, env, ...(costCenter ? { "cost-center": costCenter } : {}) };
+}
 
 /**
  * Builds a Selectel account relative to "today" (the Moscow-independent UTC day of `now`), so a scenario's
@@ -37,7 +50,7 @@ const poolOf = (zone: string) => zone.replace(/[a-z]$/, "");
  * the day, not the minute, so two sandboxes built the same day (the seed's loopback one and the app's mount)
  * bill identical history.
  */
-export function demoAccountBuilder(now: Date, seed: number) {
+export function demoAccountBuilder(now: Date, seed: number, options: { costCenter?: string } = {}) {
   const random = randomTools(seed);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const flavors = new Map<string, ScenarioFlavor>();
@@ -104,6 +117,7 @@ export function demoAccountBuilder(now: Date, seed: number) {
         status: spec.status ?? "ACTIVE",
         flavorId: flavor.id,
         createdAt,
+        metadata: { ...demoTagsOf(spec.name, spec.project.name, options.costCenter), ...spec.tags },
         nics: [
           {
             portId: random.uuid(),

@@ -13,7 +13,7 @@ export const DEMO_BU_A_MONTHLY_RUB = 166_600;
  * ago and a load test that scaled the workers 23 days ago. ≈166,600 ₽ over the last 30 days.
  */
 export function selectelDemoBuAScenario(now: Date = new Date()): SandboxScenario {
-  const b = demoAccountBuilder(now, 2026_0401);
+  const b = demoAccountBuilder(now, 2026_0401, { costCenter: "cc-1010-bu-a" });
   const core = b.project("prod-core");
   const data = b.project("prod-data");
   const edge = b.project("prod-edge");

@@ -16,7 +16,7 @@ const WORKING_HOURS: ScenarioUsageProfile = { schedule: { weekdays: [1, 2, 3, 4,
  * The balance lasts 17 days, so the low-balance warning shows. ≈104,300 ₽ over the last 30 days.
  */
 export function selectelDemoBuBScenario(now: Date = new Date()): SandboxScenario {
-  const b = demoAccountBuilder(now, 2026_0402);
+  const b = demoAccountBuilder(now, 2026_0402, { costCenter: "cc-2020-bu-b" });
   const stage = b.project("stage");
   const dev = b.project("dev");
   const ci = b.project("ci");

@@ -59,6 +59,18 @@ describe("demo tenant", () => {
     expect(await names(buB.id, { isZombie: true })).toEqual(["k8s-stage-worker-old"]);
     expect(await names(buB.id, { resourceType: "server" })).toEqual(expect.arrayContaining(["api-backend-stage-01", "ci-runner-spot", "db-postgres-stage-01", "dev-vm-anna"]));
     expect((await db.unrecognizedResource.findMany({ where: { connectionId: buB.id } })).map((item) => item.billingType)).toEqual(["ml_notebook_gpu"]);
+
+    // Servers carry their OpenStack metadata as tags, on the resource and on every cost row: the explorer groups by them.
+    const database = await db.resource.findFirstOrThrow({ where: { connectionId: buA.id, name: "db-postgres-prod-01" } });
+    expect(database.tags).toEqual({ "cost-center": "cc-1010-bu-a", env: "prod", team: "data" });
+    const rows = await db.costRecord.findMany({ where: { connectionId: buA.id, providerResourceId: database.providerResourceId }, select: { tags: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.tags).toEqual({ "cost-center": "cc-1010-bu-a", env: "prod", team: "data" });
+    expect((await db.resource.findFirstOrThrow({ where: { connectionId: buB.id, name: "ci-runner-spot" } })).tags).toEqual({ "cost-center": "cc-2020-bu-b", env: "dev", team: "platform" });
+    const teams = await db.$queryRaw<{ team: string | null }[]>`SELECT DISTINCT "tags" ->> 'team' AS team FROM "CostRecord" WHERE "organizationId" = ${organizationId} ORDER BY 1`;
+    expect(teams.map((row) => row.team)).toEqual(["data", "platform", "web", null]);
+    const byTeam = await db.costDailyTagValueRollup.groupBy({ by: ["tagValue"], where: { organizationId, tagKey: "team" }, orderBy: { tagValue: "asc" } });
+    expect(byTeam.map((row) => row.tagValue)).toEqual(["data", "platform", "web"]);
   });
 
   it("follows the app to a new address without syncing again", async () => {
