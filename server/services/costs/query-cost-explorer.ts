@@ -57,13 +57,16 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   if (projectNames) label = caseOf(gKey, projectNames, gKey);
   if (input.groupBy === "resource") label = Prisma.sql`COALESCE(g.name, g.key)`;
   const filters = resolveFilters(input.filters, lookups.providerOf);
+  // Ranking resources by total needs no names: they are read with the cells of the groups shown only (tens of
+  // thousands of resources are ranked, a page is shown).
+  const namesFromCells = input.groupBy === "resource" && input.sort.by === "total";
   const queryOf = (of: CostSource): Query => ({
     source: of,
     key: keyOf(of),
     where: whereClause(of, organizationId, period, filters),
     bucket: bucketExpression(of, input.granularity),
     label: Prisma.sql`COALESCE(${label}, ${MISSING_LABEL}::text)`,
-    nameAggregate: input.groupBy === "resource" ? Prisma.sql`MAX(s."resourceName")` : Prisma.sql`NULL::text`,
+    nameAggregate: input.groupBy === "resource" && !namesFromCells ? Prisma.sql`MAX(s."resourceName")` : Prisma.sql`NULL::text`,
   });
   const query = queryOf(source);
   // The split source answers month buckets; day and week cells of the shown groups come from CostRecord.
@@ -71,7 +74,7 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   // Bucket totals do not depend on the grouping: without tag filters the daily rollup answers them even when the
   // groups themselves need per-resource data (by resource, by tag).
   const totalsQuery: Query = filters.tags.length ? cellsQuery : queryOf(chooseSource(null, input.filters));
-  return { query, cellsQuery, totalsQuery, currency: lookups.currency };
+  return { query, cellsQuery, totalsQuery, currency: lookups.currency, namesFromCells };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
@@ -107,8 +110,8 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
   };
 }
 
-/** Costs per group and bucket, for the given groups only (null = every group). */
-async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string | null)[] | null) {
+/** Costs per group and bucket, for the given groups only (null = every group); with names, each group's MAX(resourceName). */
+async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string | null)[] | null, withNames = false) {
   let restrict = Prisma.empty;
   if (keys) {
     const present = keys.filter((key): key is string => key !== null);
@@ -116,8 +119,9 @@ async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string |
     if (keys.includes(null)) parts.push(Prisma.sql`${query.key} IS NULL`);
     restrict = Prisma.sql`AND (${Prisma.join(parts, " OR ")})`;
   }
-  return db.$queryRaw<{ key: string | null; bucket: string; cost: string }[]>`
-    SELECT ${query.key} AS key, ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, ${query.bucket}`;
+  const name = withNames ? Prisma.sql`MAX(MAX(s."resourceName")) OVER (PARTITION BY ${query.key})` : Prisma.sql`NULL::text`;
+  return db.$queryRaw<{ key: string | null; bucket: string; cost: string; name: string | null }[]>`
+    SELECT ${query.key} AS key, ${name} AS name, ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, ${query.bucket}`;
 }
 
 async function queryBucketTotals(db: PrismaClient, query: Query) {
@@ -141,7 +145,7 @@ function spread(rows: { bucket: string; cost: string }[], buckets: string[], per
 export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
   const input = costExplorerInput.parse(rawInput);
   const period = resolvePeriod(input.range, clock);
-  const { query, cellsQuery, totalsQuery, currency } = await buildQuery(db, organizationId, input, period);
+  const { query, cellsQuery, totalsQuery, currency, namesFromCells } = await buildQuery(db, organizationId, input, period);
   const buckets = bucketsOf(period, input.granularity);
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
@@ -161,10 +165,15 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
 
   const chartGroups = ranked.slice(0, CHART_SERIES);
   const wanted = paging === "all" ? null : [...new Map([...groups, ...chartGroups].map((group) => [mapKey(group.key), group.key])).values()];
-  const cells = everyCell ?? (await queryGroupBuckets(db, cellsQuery, wanted));
+  const cells = everyCell ?? (await queryGroupBuckets(db, cellsQuery, wanted, namesFromCells));
   const cellsByKey = new Map<string, { bucket: string; cost: string }[]>();
-  for (const cell of cells) cellsByKey.set(mapKey(cell.key), [...(cellsByKey.get(mapKey(cell.key)) ?? []), cell]);
-  const toGroup = (row: GroupRow): ExplorerGroup => ({ key: row.key, label: row.label, total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) });
+  const names = new Map<string, string>();
+  for (const cell of cells) {
+    cellsByKey.set(mapKey(cell.key), [...(cellsByKey.get(mapKey(cell.key)) ?? []), cell]);
+    if (cell.name !== null) names.set(mapKey(cell.key), cell.name);
+  }
+  const labelOf = (row: GroupRow) => (namesFromCells ? (names.get(mapKey(row.key)) ?? row.key ?? MISSING_LABEL) : row.label);
+  const toGroup = (row: GroupRow): ExplorerGroup => ({ key: row.key, label: labelOf(row), total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) });
 
   const totalsByBucket = spread(bucketTotals, buckets, period);
   const series = chartGroups.map(toGroup);

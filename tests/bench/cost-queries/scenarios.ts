@@ -57,6 +57,12 @@ export function buildScenarios(tenants: LoadedTenant[], clock: CostClock, today:
     explorer("explorer project × month, 1y, filtered", main, "1y", { groupBy: "project", granularity: "month", filters: { ...costExplorerInput.shape.filters.parse(undefined), ...filtered } }, clock, today),
     explorer("explorer resource × day, 30d, page 2", main, "30d", { groupBy: "resource", granularity: "day", page: 2, pageSize: 50, sort: { by: "total", direction: "desc" } }, clock, today),
     explorer("explorer tag:team × week, 90d", main, "90d", { groupBy: "tag", tagKey: "team", granularity: "week" }, clock, today),
+    explorer("explorer service × day, 1y", main, "1y", { groupBy: "service", granularity: "day" }, clock, today),
+    explorer("explorer resource × day, 1y", main, "1y", { groupBy: "resource", granularity: "day" }, clock, today),
+    explorer("explorer resource × month, 1y", main, "1y", { groupBy: "resource", granularity: "month" }, clock, today),
+    explorer("explorer tag:team × week, 1y", main, "1y", { groupBy: "tag", tagKey: "team", granularity: "week" }, clock, today),
+    explorer("explorer tag:team × month, 1y", main, "1y", { groupBy: "tag", tagKey: "team", granularity: "month" }, clock, today),
+    explorer("explorer team=platform service × week, 1y", main, "1y", { groupBy: "service", granularity: "week", filters: { ...costExplorerInput.shape.filters.parse(undefined), tags: [{ key: "team", value: "platform" }] } }, clock, today),
     dashboard("small org: dashboard 90d", small, "90d", clock, today),
     explorer("small org: explorer resource, 30d", small, "30d", { groupBy: "resource", granularity: "day" }, clock, today),
   ];
