@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db";
 import type { CostExplorerOptions } from "./cost-query-contract";
 import { loadCostLookups, loadProjectNames, providerName } from "./load-cost-lookups";
 
-/** The filter pickers' values, from the organization's own cost data (the rollup, except tag keys). */
+/** The filter pickers' values, from the organization's own cost data (the rollups: tag keys from the per-tag one). */
 export async function listCostExplorerOptions(db: PrismaClient, organizationId: string): Promise<CostExplorerOptions> {
   const distinct = (column: "serviceName" | "regionId" | "subAccountId" | "resourceType") =>
     db.costDailyRollup.findMany({ where: { organizationId, NOT: { [column]: "" } }, distinct: [column], select: { [column]: true }, orderBy: { [column]: "asc" } }) as Promise<Record<string, string>[]>;
@@ -13,9 +13,14 @@ export async function listCostExplorerOptions(db: PrismaClient, organizationId: 
     distinct("subAccountId"),
     distinct("resourceType"),
     loadProjectNames(db, organizationId),
+    // The per-tag rollup's keys, by a skip scan of its (organization, key, …) index: one probe per distinct key.
     db.$queryRaw<{ key: string }[]>`
-      SELECT DISTINCT jsonb_object_keys(s."tags") AS key FROM "CostRecord" s
-      WHERE s."organizationId" = ${organizationId} AND s."tags" <> '{}'::jsonb ORDER BY 1`,
+      WITH RECURSIVE k (key) AS (
+        (SELECT t."tagKey" FROM "CostDailyTagValueRollup" t WHERE t."organizationId" = ${organizationId} ORDER BY t."tagKey" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT t."tagKey" FROM "CostDailyTagValueRollup" t WHERE t."organizationId" = ${organizationId} AND t."tagKey" > k.key ORDER BY t."tagKey" LIMIT 1) FROM k WHERE k.key IS NOT NULL
+      )
+      SELECT key FROM k WHERE key IS NOT NULL ORDER BY 1`,
   ]);
   const providerIds = [...new Set(lookups.connections.map((connection) => connection.providerId))];
   return {
