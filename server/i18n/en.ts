@@ -107,6 +107,7 @@ export const en: Messages = {
     },
     export: "Export CSV", exportHint: "The file holds all {count} rows of the report, not only this page.", exporting: "Preparing the file…",
     week: "week of {date}",
+    csv: { date: "Date", cost: "Cost" },
     loading: "Calculating…",
     emptyTitle: "No spend yet",
     emptyBody: "Connect a cloud and run a sync — spend you can group and export appears here.",

@@ -70,9 +70,11 @@ test("demo explorer: group by service weekly for one connection, shareable URL, 
   expect(file.suggestedFilename()).toMatch(/^infrazen-costs-by-service-week-.*\.csv$/);
   const csv = parseCsv(await fs.readFile(await file.path(), "utf8")).filter((row) => row.some(Boolean));
   const [header, ...body] = csv;
-  expect(header).toEqual(["service", ...byName.buckets, "total"]);
+  // Labels as the Russian table shows them; buckets as ISO dates and amounts with dot decimals.
+  expect(header).toEqual(["Сервис", ...byName.buckets, "Итого"]);
   const totalsLine = body.pop();
-  expect(body.map((row) => [row[0], row.at(-1)])).toEqual(byName.rows.map((row) => [row.label, row.total]));
+  expect(totalsLine?.[0]).toBe("Итого по всем строкам");
+  expect(body.map((row) => [row[0], row.at(-1)])).toEqual(byName.rows.map((row) => [row.key === null ? "Без значения" : row.label, row.total]));
   expect(totalsLine?.at(-1)).toBe(byName.totals.total);
   expect(totalsLine?.slice(1, -1)).toEqual(byName.totals.byBucket);
 });

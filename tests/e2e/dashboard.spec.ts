@@ -96,7 +96,9 @@ test("demo dashboard: KPIs match the cost data, the period lives in the URL, ref
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
   const rows = parseCsv(await fs.readFile(await file.path(), "utf8")).filter((row) => row.some(Boolean));
+  expect(rows[0]).toEqual(["Дата", "Подключение", "Провайдер", "Сервис", "Затраты"]);
   expect(rows.length).toBeGreaterThan(1);
+  expect(rows.at(-1)?.[0]).toBe("Итого по всем строкам");
   expect(rows.at(-1)?.at(-1)).toBe(week);
 
   // A reversed custom range shows the server's explanation.

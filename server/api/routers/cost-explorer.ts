@@ -12,7 +12,7 @@ export const costExplorerRouter = createTRPCRouter({
 
   exportCsv: orgProcedureWith("view_costs")
     .input(costExplorerCsvInput)
-    .query(({ ctx, input }) => exportCostExplorerCsv(ctx.db, ctx.org.id, input, costClockOf(ctx.user))),
+    .query(({ ctx, input }) => exportCostExplorerCsv(ctx.db, ctx.org.id, input, costClockOf(ctx.user), ctx.locale)),
 
   options: orgProcedureWith("view_costs").query(({ ctx }) => listCostExplorerOptions(ctx.db, ctx.org.id)),
 });

@@ -14,5 +14,5 @@ export const dashboardRouter = createTRPCRouter({
 
   exportCsv: orgProcedureWith("view_costs")
     .input(dashboardOverviewInput)
-    .query(({ ctx, input }) => exportDashboardCsv(ctx.db, ctx.org.id, input, costClockOf(ctx.user))),
+    .query(({ ctx, input }) => exportDashboardCsv(ctx.db, ctx.org.id, input, costClockOf(ctx.user), ctx.locale)),
 });

@@ -40,7 +40,7 @@ export interface DashboardOverview {
     changePercent: string | null;
     /** The current calendar month (user's timezone), independent of the selected range. */
     monthToDate: string;
-    /** monthToDate + the average of the last 7 complete days × the days left in the month; null without data. */
+    /** The month's complete days (before today) + the average of the last 7 complete days × the days left including today; null without data. */
     monthForecast: string | null;
     monthStart: string;
     monthEnd: string;

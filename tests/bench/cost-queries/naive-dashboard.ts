@@ -16,7 +16,7 @@ const FORECAST_BASE_DAYS = 7;
 export async function naiveDashboard(db: PrismaClient, organizationId: string, days: number, today: string): Promise<DashboardAnswer> {
   const { period, previous } = presetPeriod(days, today);
   const month = monthBounds(today);
-  // Days left in the month counting today, as the backend's forecast counts them.
+  // The month's complete days as billed, then today and the days left at the last 7 complete days' pace.
   const daysLeft = eachDay(today, month.end).length;
   const [kpiRows, trendRows, serviceRows, topRows, connectionRows, providerRows] = await Promise.all([
     db.$queryRaw<{ total: string; previous: string; change: string | null; mtd: string; forecast: string | null }[]>`
@@ -24,6 +24,7 @@ export async function naiveDashboard(db: PrismaClient, organizationId: string, d
         SELECT COALESCE(SUM("billedCost") FILTER (WHERE "chargePeriodStart" BETWEEN ${period.from}::date AND ${period.to}::date), 0) AS total,
                COALESCE(SUM("billedCost") FILTER (WHERE "chargePeriodStart" BETWEEN ${previous.from}::date AND ${previous.to}::date), 0) AS previous,
                COALESCE(SUM("billedCost") FILTER (WHERE "chargePeriodStart" BETWEEN ${month.start}::date AND ${today}::date), 0) AS mtd,
+               COALESCE(SUM("billedCost") FILTER (WHERE "chargePeriodStart" BETWEEN ${month.start}::date AND ${addDays(today, -1)}::date), 0) AS complete,
                COALESCE(SUM("billedCost") FILTER (WHERE "chargePeriodStart" BETWEEN ${addDays(today, -FORECAST_BASE_DAYS)}::date AND ${addDays(today, -1)}::date), 0) AS base,
                COUNT(*) AS records
         FROM "CostRecord" WHERE "organizationId" = ${organizationId}
@@ -31,7 +32,7 @@ export async function naiveDashboard(db: PrismaClient, organizationId: string, d
       SELECT round(total, 2)::text AS total, round(previous, 2)::text AS previous,
              CASE WHEN previous = 0 THEN NULL ELSE round((total - previous) / abs(previous) * 100, 1)::text END AS change,
              round(mtd, 2)::text AS mtd,
-             CASE WHEN records = 0 THEN NULL ELSE round(mtd + base * ${daysLeft}::int / ${FORECAST_BASE_DAYS}::int, 2)::text END AS forecast
+             CASE WHEN records = 0 THEN NULL ELSE round(complete + base * ${daysLeft}::int / ${FORECAST_BASE_DAYS}::int, 2)::text END AS forecast
       FROM k`,
     db.$queryRaw<{ day: string; providerId: string; cost: string }[]>`
       SELECT to_char(cr."chargePeriodStart", 'YYYY-MM-DD') AS day, c."providerId", round(SUM(cr."billedCost"), 2)::text AS cost

@@ -33,8 +33,9 @@ describe("dashboard.overview KPIs", () => {
 
   it("forecasts the month from month-to-date plus the last 7 complete days' pace, whatever the selected range", async () => {
     const result = await overview({ from: "2025-01-01", to: "2025-01-31" });
-    // MTD 230.035; days 10-08…10-14 cost 152.53 → 21.79 a day × 17 days left (15th…31st) = 370.43 → 600.465
-    expect(result.kpis).toMatchObject({ monthToDate: "230.04", monthForecast: "600.47", monthStart: "2025-10-01", monthEnd: "2025-10-31", totalSpend: "0.00" });
+    // MTD 230.035 of which today (the 15th, still being billed) 17.505; complete days 212.53 + days 10-08…10-14
+    // (152.53 → 21.79 a day) × 17 days left counting today (15th…31st) = 370.43 → 582.96
+    expect(result.kpis).toMatchObject({ monthToDate: "230.04", monthForecast: "582.96", monthStart: "2025-10-01", monthEnd: "2025-10-31", totalSpend: "0.00" });
   });
 
   it("gives no forecast to an organization without any cost data", async () => {
