@@ -45,10 +45,14 @@ const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 
 async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
-  const [lookups, projectNames] = await Promise.all([loadCostLookups(db, organizationId), input.groupBy === "project" ? loadProjectNames(db, organizationId) : null]);
   const chosen = chooseSource(input.groupBy, input.filters, input.tagKey);
   // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges.
-  const source = chosen.kind === "rollup" ? chosen : monthSplitSource(organizationId, await planMonthSplit(db, organizationId, period));
+  const [lookups, projectNames, split] = await Promise.all([
+    loadCostLookups(db, organizationId),
+    input.groupBy === "project" ? loadProjectNames(db, organizationId) : null,
+    chosen.kind === "rollup" ? null : planMonthSplit(db, organizationId, period),
+  ]);
+  const source = split ? monthSplitSource(organizationId, split) : chosen;
   const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf: lookups.providerOf });
   const gKey = Prisma.sql`g.key`;
   let label: Prisma.Sql = gKey;
@@ -81,25 +85,25 @@ type GroupRow = { key: string | null; label: string; total: string };
 
 type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null };
 
-/**
- * Groups with their totals, ordered with a stable tie-break on the key; ordering and paging happen in SQL. One
- * aggregation answers the page, and when asked the chart's top groups and the number of groups too.
- */
-async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean } = {}): Promise<GroupSets> {
-  const orderOf = (by: "label" | "total", dir: "asc" | "desc") => {
-    const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
-    // Byte order (COLLATE "C") keeps the order identical on every database whatever its locale.
-    return by === "total" ? Prisma.sql`l.total ${direction}, l.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(l.label) COLLATE "C" ${direction}, l.key COLLATE "C" ASC NULLS LAST`;
-  };
+type Cell = { key: string | null; bucket: string; cost: string; name: string | null };
+
+function orderOf(by: "label" | "total", dir: "asc" | "desc"): Prisma.Sql {
+  const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  // Byte order (COLLATE "C") keeps the order identical on every database whatever its locale.
+  return by === "total" ? Prisma.sql`l.total ${direction}, l.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(l.label) COLLATE "C" ${direction}, l.key COLLATE "C" ASC NULLS LAST`;
+}
+
+/** The page, and when asked the chart's top groups and the group count, over a CTE l (key, label, total). */
+function groupParts(order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }): Prisma.Sql[] {
   const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
   // The position travels with each row: UNION ALL keeps each part's order in practice, but SQL does not promise it.
   const parts = [Prisma.sql`(SELECT 'page' AS part, row_number() OVER (ORDER BY ${orderOf(order.by, order.direction)})::int AS position, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf(order.by, order.direction)} ${limit})`];
   if (extra.top) parts.push(Prisma.sql`(SELECT 'top' AS part, 0, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf("total", "desc")} LIMIT ${extra.top})`);
   if (extra.count) parts.push(Prisma.sql`(SELECT 'count' AS part, 0, NULL, NULL, COUNT(*)::text FROM l)`);
-  const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
-    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1 ${query.source.having ? Prisma.sql`HAVING ${query.source.having}` : Prisma.empty}),
-         l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
-    ${Prisma.join(parts, " UNION ALL ")}`;
+  return parts;
+}
+
+function groupSetsOf(rows: (GroupRow & { part: string; position: number })[], extra: { top?: number; count?: boolean }): GroupSets {
   const strip = (row: GroupRow): GroupRow => ({ key: row.key, label: row.label, total: row.total });
   const countRow = rows.find((row) => row.part === "count");
   const top = rows.filter((row) => row.part === "top").map(strip);
@@ -110,8 +114,40 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
   };
 }
 
+/**
+ * For sources with few groups (the rollup dimensions): one statement, one read of the source. Its cells (group ×
+ * bucket) are returned whole; the groups' totals are summed from them in SQL (ordering and paging stay in SQL) and
+ * the bucket totals from them here: every matching row is in exactly one cell.
+ */
+async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }): Promise<[GroupSets, { bucket: string; cost: string }[], Cell[]]> {
+  const parts = groupParts(order, page, extra);
+  // Money as scale-4 text (what is stored): shorter to send and to parse than the division's long scale.
+  parts.push(Prisma.sql`(SELECT 'cell' AS part, 0, c.key, ${bucketText(Prisma.sql`c.bucket`)}, c.cost::numeric(30, 4)::text FROM c)`);
+  parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, ${bucketText(Prisma.sql`c.bucket`)}, SUM(c.cost)::numeric(30, 4)::text FROM c GROUP BY c.bucket)`);
+  const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
+    WITH c AS (SELECT ${query.key} AS key, ${query.bucket} AS bucket, ${exactSum(query.source.cost)} AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1, 2),
+         g AS (SELECT c.key, SUM(c.cost) AS total FROM c GROUP BY 1),
+         l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
+    ${Prisma.join(parts, " UNION ALL ")}`;
+  const cells: Cell[] = rows.filter((row) => row.part === "cell").map((row) => ({ key: row.key, bucket: row.label, cost: row.total, name: null }));
+  const bucketTotals = rows.filter((row) => row.part === "bucket").map((row) => ({ bucket: row.label, cost: row.total }));
+  return [groupSetsOf(rows, extra), bucketTotals, cells];
+}
+
+/**
+ * Groups with their totals, ordered with a stable tie-break on the key; ordering and paging happen in SQL. One
+ * aggregation answers the page, and when asked the chart's top groups and the number of groups too.
+ */
+async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean } = {}): Promise<GroupSets> {
+  const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
+    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1 ${query.source.having ? Prisma.sql`HAVING ${query.source.having}` : Prisma.empty}),
+         l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
+    ${Prisma.join(groupParts(order, page, extra), " UNION ALL ")}`;
+  return groupSetsOf(rows, extra);
+}
+
 /** Costs per group and bucket, for the given groups only (null = every group); with names, each group's MAX(resourceName). */
-async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string | null)[] | null, withNames = false) {
+async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string | null)[] | null, withNames = false): Promise<Cell[]> {
   let restrict = Prisma.empty;
   if (keys) {
     const present = keys.filter((key): key is string => key !== null);
@@ -120,7 +156,7 @@ async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string |
     restrict = Prisma.sql`AND (${Prisma.join(parts, " OR ")})`;
   }
   const name = withNames ? Prisma.sql`MAX(MAX(s."resourceName")) OVER (PARTITION BY ${query.key})` : Prisma.sql`NULL::text`;
-  return db.$queryRaw<{ key: string | null; bucket: string; cost: string; name: string | null }[]>`
+  return db.$queryRaw<Cell[]>`
     SELECT ${query.key} AS key, ${name} AS name, ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, ${query.bucket}`;
 }
 
@@ -154,11 +190,11 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   // rather than after them, saving a round trip; per-resource groups can be 100k, so only the shown ones are.
   // Tag values can be as many as resources (a "name" tag), so they are treated like resources.
   const allCells = cellsQuery.source.kind === "rollup" && !cellsQuery.source.tag;
-  const [sets, bucketTotals, everyCell] = await Promise.all([
-    queryGroups(db, query, input.sort, page, paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {}),
-    queryBucketTotals(db, totalsQuery),
-    allCells ? queryGroupBuckets(db, cellsQuery, null) : null,
-  ]);
+  const extra = paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {};
+  // Few groups: one statement reads the source once, its cells give the groups' totals and the bucket totals too.
+  const [sets, bucketTotals, everyCell] = allCells
+    ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra)
+    : await Promise.all([queryGroups(db, query, input.sort, page, extra), queryBucketTotals(db, totalsQuery), null]);
   const groups = sets.page;
   const ranked = sets.top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
   const totalRows = paging === "all" ? groups.length : sets.count!;
@@ -169,11 +205,21 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const cellsByKey = new Map<string, { bucket: string; cost: string }[]>();
   const names = new Map<string, string>();
   for (const cell of cells) {
-    cellsByKey.set(mapKey(cell.key), [...(cellsByKey.get(mapKey(cell.key)) ?? []), cell]);
+    const ofKey = cellsByKey.get(mapKey(cell.key));
+    if (ofKey) ofKey.push(cell);
+    else cellsByKey.set(mapKey(cell.key), [cell]);
     if (cell.name !== null) names.set(mapKey(cell.key), cell.name);
   }
   const labelOf = (row: GroupRow) => (namesFromCells ? (names.get(mapKey(row.key)) ?? row.key ?? MISSING_LABEL) : row.label);
-  const toGroup = (row: GroupRow): ExplorerGroup => ({ key: row.key, label: labelOf(row), total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) });
+  // A group both shown and charted is built once.
+  const built = new Map<string, ExplorerGroup>();
+  const toGroup = (row: GroupRow): ExplorerGroup => {
+    const known = built.get(mapKey(row.key));
+    if (known) return known;
+    const group = { key: row.key, label: labelOf(row), total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) };
+    built.set(mapKey(row.key), group);
+    return group;
+  };
 
   const totalsByBucket = spread(bucketTotals, buckets, period);
   const series = chartGroups.map(toGroup);
