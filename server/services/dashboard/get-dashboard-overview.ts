@@ -5,8 +5,9 @@ import { loadCostLookups } from "../costs/load-cost-lookups";
 import { previousPeriodOf, resolvePeriod, type CostClock } from "../costs/resolve-period";
 import { STRUCTURAL_TYPES } from "../resources/resource-view";
 import { listConnectionHealth } from "./list-connection-health";
-import { queryCostByService } from "./query-cost-by-service";
-import { queryCostTrend } from "./query-cost-trend";
+import { buildCostByService } from "./query-cost-by-service";
+import { buildCostTrend } from "./query-cost-trend";
+import { queryPeriodSpend } from "./query-period-spend";
 import { querySpendKpis } from "./query-spend-kpis";
 import { queryTopResources } from "./query-top-resources";
 import { queryUtilization } from "./query-utilization";
@@ -17,17 +18,25 @@ export async function getDashboardOverview(db: PrismaClient, organizationId: str
   const period = resolvePeriod(input.range, clock);
   const previousPeriod = previousPeriodOf(period);
   const today = todayIn(clock.timezone, clock.now);
-  const lookups = await loadCostLookups(db, organizationId);
-  const providerIds = [...new Set(lookups.connections.map((connection) => connection.providerId))];
-  const [spend, activeResources, trend, byService, topResources, utilization, connectionHealth] = await Promise.all([
+  // Every part at once (the pool runs them in parallel); the lookups only label and count.
+  const lookupsOf = loadCostLookups(db, organizationId);
+  const periodSpendOf = queryPeriodSpend(db, organizationId, period);
+  // Awaited by the top resources only after their own queries: handled here so a failed lookup is never "unhandled"
+  // meanwhile (Promise.all below reports it).
+  const connectionNamesOf = lookupsOf.then((loaded) => loaded.connectionNames);
+  connectionNamesOf.catch(() => undefined);
+  const [lookups, periodSpend, spend, activeResources, topResources, utilization, connectionHealth] = await Promise.all([
+    lookupsOf,
+    periodSpendOf,
     querySpendKpis(db, organizationId, period, previousPeriod, today),
     db.resource.count({ where: { organizationId, isActive: true, resourceType: { notIn: STRUCTURAL_TYPES } } }),
-    queryCostTrend(db, organizationId, period, providerIds),
-    queryCostByService(db, organizationId, period),
-    queryTopResources(db, organizationId, period, lookups.connectionNames),
+    queryTopResources(db, organizationId, period, connectionNamesOf),
     queryUtilization(db, organizationId, period),
-    listConnectionHealth(db, organizationId, period),
+    listConnectionHealth(db, organizationId, periodSpendOf.then((rows) => rows.byConnection)),
   ]);
+  const providerIds = [...new Set(lookups.connections.map((connection) => connection.providerId))];
+  const trend = buildCostTrend(periodSpend.byDayProvider, period, providerIds);
+  const byService = buildCostByService(periodSpend.byService);
   return {
     currency: lookups.currency,
     timezone: clock.timezone,

@@ -1,17 +1,12 @@
 import type { PrismaClient } from "../../db";
 import { listConnectionStatus } from "../connections/list-connection-status";
-import type { DashboardOverview, ResolvedPeriod } from "../costs/cost-query-contract";
+import type { DashboardOverview } from "../costs/cost-query-contract";
 import { decimal, formatMoney } from "../costs/money";
+import type { PeriodSpend } from "./query-period-spend";
 
 /** The connections page's status view (status, balance, days left, active resources) plus each connection's spend in the period. */
-export async function listConnectionHealth(db: PrismaClient, organizationId: string, period: ResolvedPeriod): Promise<DashboardOverview["connectionHealth"]> {
-  const [connections, costs] = await Promise.all([
-    listConnectionStatus(db, organizationId),
-    db.$queryRaw<{ connectionId: string; cost: string }[]>`
-      SELECT s."connectionId", SUM(s."billedCost")::text AS cost FROM "CostDailyServiceRollup" s
-      WHERE s."organizationId" = ${organizationId} AND s."day" BETWEEN ${period.from}::date AND ${period.to}::date
-      GROUP BY 1`,
-  ]);
+export async function listConnectionHealth(db: PrismaClient, organizationId: string, periodCosts: Promise<PeriodSpend["byConnection"]>): Promise<DashboardOverview["connectionHealth"]> {
+  const [connections, costs] = await Promise.all([listConnectionStatus(db, organizationId), periodCosts]);
   return connections.map((connection) => ({
     id: connection.id,
     name: connection.name,

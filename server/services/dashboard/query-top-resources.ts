@@ -10,7 +10,7 @@ const TOP_RESOURCES = 10;
  * rollup for whole months and CostRecord for the partial edge months; names and types come from each winner's
  * latest record in the period.
  */
-export async function queryTopResources(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectionNames: Map<string, string>): Promise<DashboardOverview["topResources"]> {
+export async function queryTopResources(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectionNamesOf: Promise<Map<string, string>>): Promise<DashboardOverview["topResources"]> {
   const split = await planMonthSplit(db, organizationId, period);
   // Only the ranking's columns, as int8 ten-thousandths: whole months are an index-only scan of the narrow
   // (organization, month, connection, resource, cost) index, and the per-resource sums stay small in memory.
@@ -43,6 +43,7 @@ export async function queryTopResources(db: PrismaClient, organizationId: string
         AND s."chargePeriodStart" BETWEEN ${period.from}::date AND ${period.to}::date
       ORDER BY s."chargePeriodStart" DESC LIMIT 1
     ) x`;
+  const connectionNames = await connectionNamesOf;
   return top.map((row) => {
     const detail = details.find((item) => item.connectionId === row.connectionId && item.providerResourceId === row.providerResourceId);
     return {
