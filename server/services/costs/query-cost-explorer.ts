@@ -4,7 +4,7 @@ import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
 import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
-import { loadCostLookups, loadProjectNames, providerNames } from "./load-cost-lookups";
+import { loadCostLookups, providerNames } from "./load-cost-lookups";
 import { decimal, formatMoney, sum, ZERO } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
 import { monthSplitSource, planMonthSplit } from "./resource-month-source";
@@ -46,21 +46,25 @@ const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
   const chosen = chooseSource(input.groupBy, input.filters, input.tagKey);
+  // The lookups shape the SQL only for connection and provider groups and provider filters; otherwise they are
+  // read alongside the question (currency) rather than before it.
+  const lookupsOf = loadCostLookups(db, organizationId);
+  lookupsOf.catch(() => undefined); // see currencyOf below
+  const needsLookups = input.groupBy === "connection" || input.groupBy === "provider" || input.filters.providerIds.length > 0;
   // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges.
-  const [lookups, projectNames, split] = await Promise.all([
-    loadCostLookups(db, organizationId),
-    input.groupBy === "project" ? loadProjectNames(db, organizationId) : null,
-    chosen.kind === "rollup" ? null : planMonthSplit(db, organizationId, period),
-  ]);
+  const [lookups, split] = await Promise.all([needsLookups ? lookupsOf : null, chosen.kind === "rollup" ? null : planMonthSplit(db, organizationId, period)]);
+  const providerOf = lookups?.providerOf ?? new Map<string, string>();
   const source = split ? monthSplitSource(organizationId, split) : chosen;
-  const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf: lookups.providerOf });
+  const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf });
   const gKey = Prisma.sql`g.key`;
   let label: Prisma.Sql = gKey;
-  if (input.groupBy === "connection") label = caseOf(gKey, lookups.connectionNames, gKey);
-  if (input.groupBy === "provider") label = caseOf(gKey, providerNames([...listProviders().map((plugin) => plugin.manifest.id), ...lookups.providerOf.values()]), gKey);
-  if (projectNames) label = caseOf(gKey, projectNames, gKey);
+  if (input.groupBy === "connection") label = caseOf(gKey, lookups!.connectionNames, gKey);
+  if (input.groupBy === "provider") label = caseOf(gKey, providerNames([...listProviders().map((plugin) => plugin.manifest.id), ...providerOf.values()]), gKey);
+  // A project's name as the inventory knows it (Resource.projectName, the greatest if several): probed per group
+  // (a handful) in the statement itself, by the (organization, project, name) index.
+  if (input.groupBy === "project") label = Prisma.sql`COALESCE((SELECT MAX(r."projectName") FROM "Resource" r WHERE r."organizationId" = ${organizationId} AND r."projectId" = g.key), g.key)`;
   if (input.groupBy === "resource") label = Prisma.sql`COALESCE(g.name, g.key)`;
-  const filters = resolveFilters(input.filters, lookups.providerOf);
+  const filters = resolveFilters(input.filters, providerOf);
   // Ranking resources by total needs no names: they are read with the cells of the groups shown only (tens of
   // thousands of resources are ranked, a page is shown).
   const namesFromCells = input.groupBy === "resource" && input.sort.by === "total";
@@ -78,7 +82,10 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   // Bucket totals do not depend on the grouping: without tag filters the daily rollup answers them even when the
   // groups themselves need per-resource data (by resource, by tag).
   const totalsQuery: Query = filters.tags.length ? cellsQuery : queryOf(chooseSource(null, input.filters));
-  return { query, cellsQuery, totalsQuery, currency: lookups.currency, namesFromCells };
+  // Awaited by the caller after the question: handled here so a failed lookup is never "unhandled" meanwhile.
+  const currencyOf = lookupsOf.then((loaded) => loaded.currency);
+  currencyOf.catch(() => undefined);
+  return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
@@ -181,7 +188,7 @@ function spread(rows: { bucket: string; cost: string }[], buckets: string[], per
 export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
   const input = costExplorerInput.parse(rawInput);
   const period = resolvePeriod(input.range, clock);
-  const { query, cellsQuery, totalsQuery, currency, namesFromCells } = await buildQuery(db, organizationId, input, period);
+  const { query, cellsQuery, totalsQuery, currencyOf, namesFromCells } = await buildQuery(db, organizationId, input, period);
   const buckets = bucketsOf(period, input.granularity);
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
@@ -231,7 +238,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   }
   return {
     input,
-    currency,
+    currency: await currencyOf,
     period,
     buckets,
     rows: groups.map(toGroup),
