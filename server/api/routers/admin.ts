@@ -14,6 +14,8 @@ import { listUsersInput, PLATFORM_ROLES } from "../../services/admin/users/user-
 import { startImpersonation } from "../../services/impersonation/start-impersonation";
 import { emailInput, idInput, nameInput } from "../input-schemas";
 import { adminProcedure, createTRPCRouter } from "../trpc";
+import { adminDemoRouter } from "./admin-demo";
+import { adminSystemRouter } from "./admin-system";
 
 const userId = z.object({ userId: idInput });
 
@@ -65,4 +67,7 @@ export const adminRouter = createTRPCRouter({
         return input;
       }),
   }),
+
+  demo: adminDemoRouter,
+  system: adminSystemRouter,
 });

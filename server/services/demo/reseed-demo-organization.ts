@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db";
-import { recordAuditEvent, SYSTEM_IDENTITY } from "../audit/record-audit-event";
+import { recordAuditEvent, SYSTEM_IDENTITY, type RequestIdentity } from "../audit/record-audit-event";
 import { DEMO_USER_EMAIL, seedDemoOrganization, type SeedDemoOptions } from "./seed-demo-organization";
 
 /**
@@ -8,7 +8,12 @@ import { DEMO_USER_EMAIL, seedDemoOrganization, type SeedDemoOptions } from "./s
  * the same path as the first start: fresh connections, first syncs against the demo sandboxes. The organization,
  * the demo user and the audit trail stay. Nothing outside the demo organization is touched.
  */
-export async function reseedDemoOrganization(db: PrismaClient, options: SeedDemoOptions = {}) {
+export interface ReseedDemoOptions extends SeedDemoOptions {
+  /** Who asked for it, for the audit row: an admin from the admin area, the system from the CLI. */
+  identity?: RequestIdentity;
+}
+
+export async function reseedDemoOrganization(db: PrismaClient, options: ReseedDemoOptions = {}) {
   const user = await db.user.findUnique({ where: { email: DEMO_USER_EMAIL }, include: { memberships: { where: { organization: { isDemo: true } } } } });
   const organizationId = user?.memberships[0]?.organizationId;
   let removedConnections = 0;
@@ -17,10 +22,10 @@ export async function reseedDemoOrganization(db: PrismaClient, options: SeedDemo
       // Cost records are also tied to the organization directly; drop them first so nothing is left half-owned.
       await tx.costRecord.deleteMany({ where: { organizationId } });
       const { count } = await tx.cloudConnection.deleteMany({ where: { organizationId } });
-      await recordAuditEvent(tx, SYSTEM_IDENTITY, { action: "demo.reseed", organizationId, targetType: "organization", targetId: organizationId, metadata: { removedConnections: count } });
+      await recordAuditEvent(tx, options.identity ?? SYSTEM_IDENTITY, { action: "demo.reseed", organizationId, targetType: "organization", targetId: organizationId, metadata: { removedConnections: count } });
       return count;
     });
   }
-  const seeded = await seedDemoOrganization(db, options);
+  const seeded = await seedDemoOrganization(db, { appUrl: options.appUrl });
   return { ...seeded, removedConnections };
 }

@@ -22,6 +22,9 @@ const REQUIRED: Record<string, PlatformPermission | PlatformPermission[]> = {
   "admin.audit.list": "view_all_data",
   "admin.audit.organizations": "view_all_data",
   "admin.audit.startExport": "view_all_data",
+  "admin.demo.status": "manage_resources",
+  "admin.demo.reseed": "manage_resources",
+  "admin.system.status": "view_all_data",
 };
 
 const required = (path: string): PlatformPermission[] => [REQUIRED[path] ?? []].flat();

@@ -3,18 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "../../../../_i18n/i18n-provider";
-
-const TABS = [
-  { segment: "users", label: "admin.users", permissions: ["manage_users", "impersonate_users"] },
-  { segment: "audit", label: "admin.audit", permissions: ["view_all_data"] },
-] as const;
+import { visibleAdminSections } from "./admin-sections";
 
 export function AdminTabs({ permissions }: { permissions: string[] }) {
   const { locale, t } = useI18n();
   const pathname = usePathname();
   return (
-    <nav className="flex gap-2 border-b border-gray-200" aria-label={t("admin.title")}>
-      {TABS.filter((tab) => tab.permissions.some((permission) => permissions.includes(permission))).map((tab) => {
+    <nav className="flex flex-wrap gap-2 border-b border-gray-200" aria-label={t("admin.title")}>
+      {visibleAdminSections(permissions).map((tab) => {
         const href = `/${locale}/admin/${tab.segment}`;
         const active = pathname.startsWith(href);
         return (

@@ -1,0 +1,32 @@
+import { getDatabase, type PrismaClient } from "../../../db";
+import { getMigrationStatus } from "../../../db/migrations";
+import { checkDatabaseHealth, describeDatabaseError } from "../../system/check-database-health";
+import { describeInngestMode, describeTelegramBot } from "./describe-runtime-modes";
+import { readAppVersion } from "./read-app-version";
+import { summarizeSyncRuns } from "./summarize-sync-runs";
+
+/** Migration bookkeeping, read through the running engine (a second PGlite on the same directory would corrupt it). */
+async function readMigrations() {
+  const handle = getDatabase();
+  try {
+    const status = await getMigrationStatus(handle.target, { pglite: handle.pglite });
+    return { ok: status.pending.length === 0 && status.failed.length === 0, latest: status.applied.at(-1) ?? null, appliedCount: status.applied.length, pending: status.pending, failed: status.failed, missingLocally: status.missingLocally, error: null };
+  } catch (error) {
+    return { ok: false, latest: null, appliedCount: 0, pending: [], failed: [], missingLocally: [], error: describeDatabaseError(error) };
+  }
+}
+
+/** Everything the system status page shows; each part reports its own failure instead of failing the page. */
+export async function getSystemStatus(db: PrismaClient) {
+  const database = await checkDatabaseHealth(db);
+  const [migrations, syncRuns] = await Promise.all([readMigrations(), database.ok ? summarizeSyncRuns(db) : null]);
+  return {
+    checkedAt: new Date(),
+    database: { ...database, kind: getDatabase().target.kind },
+    migrations,
+    inngest: describeInngestMode(),
+    syncRuns,
+    telegram: describeTelegramBot(),
+    version: readAppVersion(),
+  };
+}
