@@ -260,7 +260,7 @@ export const en: Messages = {
     ms: "{ms} ms", seconds: "{seconds} s",
   },
   admin: {
-    title: "Administration", users: "Users", audit: "Audit log", demo: "Demo", system: "System status",
+    title: "Administration", users: "Users", audit: "Audit log", demo: "Demo", system: "System status", unrecognized: "Unrecognized resources",
     demoPage: {
       title: "Demo organization", hint: "Reseeding deletes the demo organization's connections, resources and costs and builds them again through a normal sync against the demo sandboxes. Users, the organization and the audit log stay.",
       notSeeded: "The demo organization does not exist yet: reseeding creates it.",
@@ -282,6 +282,21 @@ export const en: Messages = {
       recentRuns: "Latest runs", noRuns: "No sync runs yet. They appear once a connection syncs.",
       started: "Started", organization: "Organization", connection: "Connection", status: "Status", trigger: "Trigger", duration: "Duration",
       triggers: { manual: "Manual", schedule: "Schedule", api: "API", seed: "Seed" },
+    },
+    unrecognizedPage: {
+      search: "Search by name, billing type, object id or organization", apply: "Search",
+      allProviders: "All providers", allTypes: "All inferred types", noType: "No guess", allStatuses: "Open and resolved",
+      statuses: { open: "Open", resolved: "Resolved" },
+      object: "Object", provider: "Provider", billingType: "Billing type", inferredType: "Inferred type", organization: "Organization",
+      cost: "Cost / month", sightings: "Sightings", lastSeen: "Last seen", status: "Status", actions: "Actions",
+      details: "Details", total: "Total: {total}", page: "Page {page} of {pages}", previous: "Previous", next: "Next",
+      empty: "Nothing here. Every billed object was recognized — or change the filters.",
+      detailTitle: "{type} · {id}", connection: "Connection", firstSeen: "First seen", frequency: "Seen by {recorded} recorded syncs, {last30} in the last 30 days ({total} in all).",
+      history: "Sightings", syncRun: "Sync run", seenAt: "Seen at", rawBilling: "Raw billing data",
+      note: "Resolution note", noteHint: "What was done: e.g. a normalizer added, or why it is not a resource.",
+      resolve: "Mark resolved", reopen: "Reopen", saveNote: "Save note", delete: "Delete",
+      deleteConfirm: "Delete {id} ({type}) as a false positive? Its history goes too. If the provider keeps billing it, the next sync records it again.",
+      resolvedOn: "Resolved {time}",
     },
     syncStatus: { queued: "Queued", running: "Running", success: "Success", partial: "Partial", error: "Error" },
     userList: {
@@ -325,6 +340,7 @@ export const en: Messages = {
       impersonateDisabled: "This user is disabled: you cannot act as them.",
       reasonRequired: "Give a reason (at least 3 characters).",
       reseedRunning: "The demo is already being reseeded. Wait for it to finish.",
+      unrecognizedNotFound: "This unrecognized resource no longer exists: it was deleted.",
     },
   },
   impersonation: {

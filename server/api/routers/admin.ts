@@ -16,6 +16,7 @@ import { emailInput, idInput, nameInput } from "../input-schemas";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 import { adminDemoRouter } from "./admin-demo";
 import { adminSystemRouter } from "./admin-system";
+import { adminUnrecognizedRouter } from "./admin-unrecognized";
 
 const userId = z.object({ userId: idInput });
 
@@ -70,4 +71,5 @@ export const adminRouter = createTRPCRouter({
 
   demo: adminDemoRouter,
   system: adminSystemRouter,
+  unrecognized: adminUnrecognizedRouter,
 });

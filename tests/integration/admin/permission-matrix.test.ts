@@ -25,6 +25,11 @@ const REQUIRED: Record<string, PlatformPermission | PlatformPermission[]> = {
   "admin.demo.status": "manage_resources",
   "admin.demo.reseed": "manage_resources",
   "admin.system.status": "view_all_data",
+  "admin.unrecognized.list": "manage_resources",
+  "admin.unrecognized.facets": "manage_resources",
+  "admin.unrecognized.get": "manage_resources",
+  "admin.unrecognized.resolve": "manage_resources",
+  "admin.unrecognized.delete": "manage_resources",
 };
 
 const required = (path: string): PlatformPermission[] => [REQUIRED[path] ?? []].flat();

@@ -67,6 +67,7 @@ describe("syncConnection: errors, retried steps and live progress", () => {
     // vm-2 vanished from billing altogether, yet its recorded days are history and stay.
     expect(await db.costRecord.count({ where: { connectionId: h.connectionId } })).toBe(12);
     expect((await db.unrecognizedResource.findFirstOrThrow({ where: { connectionId: h.connectionId } })).sightings).toBe(2);
+    expect(await db.unrecognizedResourceSighting.count()).toBe(2);
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: result.syncRunId } });
     expect(run).toMatchObject({ resourcesUpdated: 1, resourcesDeleted: 1, resourcesUnchanged: 2 });
   });

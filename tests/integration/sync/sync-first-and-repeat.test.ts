@@ -67,7 +67,7 @@ describe("syncConnection: first run, re-runs and changes", () => {
   });
 
   it("a re-run with nothing changed records unchanged states and duplicates nothing; unknown types are sighted again", async () => {
-    await sync();
+    const first = await sync();
     const second = await sync();
     expect(second.status).toBe("success");
     expect(await db.resource.count({ where: { connectionId: h.connectionId } })).toBe(4);
@@ -81,6 +81,8 @@ describe("syncConnection: first run, re-runs and changes", () => {
     expect((run.phases as { id: string; counts: Record<string, number> }[]).at(-1)!.counts).toMatchObject({ costRowsCreated: 0, costRowsUpdated: 0, costRowsUnchanged: 12 });
     const unknown = await db.unrecognizedResource.findFirstOrThrow({ where: { connectionId: h.connectionId } });
     expect(unknown.sightings).toBe(2);
+    const history = await db.unrecognizedResourceSighting.findMany({ where: { unrecognizedResourceId: unknown.id } });
+    expect(history.map((sighting) => sighting.syncRunId).sort()).toEqual([first.syncRunId, second.syncRunId].sort());
   });
 
   it("records cost, status and config changes with the right flags and a readable diff", async () => {
