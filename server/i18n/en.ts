@@ -152,6 +152,7 @@ export const en: Messages = {
     deleteTitle: "Delete the connection “{name}”?",
     deleteBody: "Its resources, costs and sync history are deleted with it. This cannot be undone.",
     deleteConfirm: "Delete connection", deleting: "Deleting…",
+    providerDisabledNotice: "{provider} is disabled by the platform administrator: this connection no longer syncs. Its data stays, and syncing resumes once the provider is enabled again.",
     errors: {
       unknownProvider: "Unknown provider “{provider}”.",
       fieldRequired: "Fill in “{field}”.",
@@ -163,6 +164,8 @@ export const en: Messages = {
       nameTaken: "The organization already has a connection named “{name}”: choose another name.",
       providerMismatch: "This connection belongs to another provider.",
       interval: "The sync interval is a whole number of minutes from 15 to 10080 (7 days).",
+      providerDisabled: "{provider} is disabled on this platform: new connections to it cannot be added. Contact the administrator.",
+      providerDisabledSync: "{provider} is disabled on this platform: this connection cannot sync until the administrator enables it again.",
       demoReadOnly: "Connections of the demo organization cannot be added, changed, tested or deleted. Sign up to connect your own cloud.",
     },
     testErrors: {
@@ -260,7 +263,7 @@ export const en: Messages = {
     ms: "{ms} ms", seconds: "{seconds} s",
   },
   admin: {
-    title: "Administration", users: "Users", audit: "Audit log", demo: "Demo", system: "System status", unrecognized: "Unrecognized resources",
+    title: "Administration", users: "Users", audit: "Audit log", demo: "Demo", system: "System status", unrecognized: "Unrecognized resources", providers: "Providers",
     demoPage: {
       title: "Demo organization", hint: "Reseeding deletes the demo organization's connections, resources and costs and builds them again through a normal sync against the demo sandboxes. Users, the organization and the audit log stay.",
       notSeeded: "The demo organization does not exist yet: reseeding creates it.",
@@ -297,6 +300,11 @@ export const en: Messages = {
       resolve: "Mark resolved", reopen: "Reopen", saveNote: "Save note", delete: "Delete",
       deleteConfirm: "Delete {id} ({type}) as a false positive? Its history goes too. If the provider keeps billing it, the next sync records it again.",
       resolvedOn: "Resolved {time}",
+    },
+    providersPage: {
+      hint: "Switch provider types on or off for every organization, set their order in the add-connection list and the sync interval new connections start with. Connections of a disabled provider keep their data but stop syncing until it is enabled again.",
+      provider: "Provider", enabled: "Enabled", order: "Order", interval: "Default sync interval, min", actions: "Actions",
+      save: "Save", saved: "Saved", defaults: "registry defaults", on: "On", off: "Off",
     },
     syncStatus: { queued: "Queued", running: "Running", success: "Success", partial: "Partial", error: "Error" },
     userList: {
@@ -341,6 +349,8 @@ export const en: Messages = {
       reasonRequired: "Give a reason (at least 3 characters).",
       reseedRunning: "The demo is already being reseeded. Wait for it to finish.",
       unrecognizedNotFound: "This unrecognized resource no longer exists: it was deleted.",
+      unknownProvider: "There is no such provider in the registry.",
+      displayOrder: "The order is a whole number from 0 to 10000.",
     },
   },
   impersonation: {

@@ -15,6 +15,7 @@ import { startImpersonation } from "../../services/impersonation/start-impersona
 import { emailInput, idInput, nameInput } from "../input-schemas";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 import { adminDemoRouter } from "./admin-demo";
+import { adminProvidersRouter } from "./admin-providers";
 import { adminSystemRouter } from "./admin-system";
 import { adminUnrecognizedRouter } from "./admin-unrecognized";
 
@@ -70,6 +71,7 @@ export const adminRouter = createTRPCRouter({
   }),
 
   demo: adminDemoRouter,
+  providers: adminProvidersRouter,
   system: adminSystemRouter,
   unrecognized: adminUnrecognizedRouter,
 });

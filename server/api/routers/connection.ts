@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createConnection } from "../../services/connections/create-connection";
 import { deleteConnection } from "../../services/connections/delete-connection";
-import { describeProviders } from "../../services/connections/describe-providers";
+import { listProviderOptions } from "../../services/provider-catalog/list-provider-options";
 import { getConnection } from "../../services/connections/get-connection";
 import { listConnections } from "../../services/connections/list-connections";
 import { testCloudConnection } from "../../services/connections/test-cloud-connection";
@@ -17,8 +17,8 @@ const settingsInput = z.record(z.string(), z.unknown());
 const intervalInput = z.number().int("connections.errors.interval").min(15, "connections.errors.interval").max(10_080, "connections.errors.interval");
 
 export const connectionRouter = createTRPCRouter({
-  /** Provider manifests for the connection forms (fields, endpoints with defaults), as plain JSON. */
-  providers: orgProcedureWith("view_costs").query(() => describeProviders()),
+  /** Provider manifests for the connection forms (fields, endpoints with defaults), as plain JSON, in catalog order. */
+  providers: orgProcedureWith("view_costs").query(({ ctx }) => listProviderOptions(ctx.db)),
 
   list: orgProcedureWith("view_costs").query(({ ctx }) => listConnections(ctx.db, ctx.org.id)),
 

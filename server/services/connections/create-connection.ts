@@ -3,6 +3,7 @@ import { AppError } from "../../api/app-error";
 import type { Locale } from "../../i18n";
 import { encryptCredentials } from "../../security/credentials-cipher";
 import { recordAuditEvent, type RequestIdentity } from "../audit/record-audit-event";
+import { assertProviderEnabled, defaultSyncIntervalOf } from "../provider-catalog/assert-provider-enabled";
 import { isUniqueViolation, pluginFor, validateCredentials, validateEndpointOverrides, validateSettings } from "./connection-input";
 import { toJsonInput } from "./connection-view";
 import { assertConnectionsEditable } from "./demo-guard";
@@ -22,11 +23,14 @@ export interface CreateConnectionInput {
 
 /**
  * Adds a cloud connection: credentials checked by the plugin's schema and encrypted, endpoint overrides limited to
- * the manifest's keys, settings checked by its settings schema. Names are unique within the organization.
+ * the manifest's keys, settings checked by its settings schema. Names are unique within the organization. A provider
+ * disabled platform-wide is refused; otherwise its platform default interval applies unless one is given.
  */
 export async function createConnection(db: PrismaClient, identity: RequestIdentity, input: CreateConnectionInput): Promise<{ id: string }> {
   assertConnectionsEditable(input.isDemo);
   const plugin = pluginFor(input.providerId);
+  await assertProviderEnabled(db, plugin.manifest.id, "connections.errors.providerDisabled");
+  const syncIntervalMinutes = input.syncIntervalMinutes ?? (await defaultSyncIntervalOf(db, plugin.manifest.id));
   const credentials = validateCredentials(plugin, input.credentials, input.locale);
   const endpointOverrides = validateEndpointOverrides(plugin.manifest, input.endpoints, input.locale);
   const settings = validateSettings(plugin.manifest, input.settings);
@@ -45,7 +49,7 @@ export async function createConnection(db: PrismaClient, identity: RequestIdenti
           credentialsKeyId: keyId,
           endpointOverrides,
           settings: toJsonInput(settings),
-          ...(input.syncIntervalMinutes !== undefined ? { syncIntervalMinutes: input.syncIntervalMinutes } : {}),
+          ...(syncIntervalMinutes !== undefined ? { syncIntervalMinutes } : {}),
           ...(input.autoSync !== undefined ? { autoSync: input.autoSync } : {}),
         },
         select: { id: true },

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db";
+import { listDisabledProviderIds } from "../provider-catalog/load-provider-catalog";
 import { summarizeRun, RUN_SUMMARY_COLUMNS } from "../sync-runs/sync-run-view";
 import { baseConnectionView, CONNECTION_COLUMNS, jsonObject } from "./connection-view";
 
@@ -9,12 +10,13 @@ import { baseConnectionView, CONNECTION_COLUMNS, jsonObject } from "./connection
 export async function listConnections(db: PrismaClient, organizationId: string) {
   const connections = await db.cloudConnection.findMany({ where: { organizationId }, select: CONNECTION_COLUMNS, orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
   if (connections.length === 0) return [];
-  const [counts, costs, accounts, runs] = await Promise.all([
+  const [counts, costs, accounts, runs, disabledProviders] = await Promise.all([
     db.resource.groupBy({ by: ["connectionId"], where: { organizationId, isActive: true }, _count: { _all: true } }),
     db.resource.groupBy({ by: ["connectionId", "currency"], where: { organizationId, isActive: true }, _sum: { monthlyCost: true } }),
     db.resource.findMany({ where: { organizationId, isActive: true, resourceType: "account" }, select: { connectionId: true, specs: true } }),
     // One indexed lookup per connection ([connectionId, createdAt]); an organization has a handful of connections.
     Promise.all(connections.map((connection) => db.syncRun.findFirst({ where: { organizationId, connectionId: connection.id }, select: RUN_SUMMARY_COLUMNS, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }))),
+    listDisabledProviderIds(db),
   ]);
   return connections.map((connection) => {
     const daysLeft = jsonObject(accounts.find((account) => account.connectionId === connection.id)?.specs).daysLeft;
@@ -28,6 +30,8 @@ export async function listConnections(db: PrismaClient, organizationId: string) 
         .map((cost) => ({ currency: cost.currency, amount: (cost._sum.monthlyCost ?? 0).toFixed(2) }))
         .sort((a, b) => a.currency.localeCompare(b.currency)),
       latestRun: latest ? summarizeRun(latest) : null,
+      // Disabled platform-wide: the card explains why this connection no longer syncs.
+      providerDisabled: disabledProviders.has(connection.providerId),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db";
+import { listDisabledProviderIds } from "../provider-catalog/load-provider-catalog";
 
 export interface DueConnection {
   connectionId: string;
@@ -14,13 +15,14 @@ export function accountKeyOf(connection: { id: string; providerId: string; accou
 
 /**
  * Connections whose scheduled sync is due at `now`: auto-sync on, not disabled, nobody syncing them (no live
- * lease), and their own interval elapsed since the last sync — or, never synced, since they were created (a new
+ * lease), their provider not disabled platform-wide, and their own interval elapsed since the last sync — or, never synced, since they were created (a new
  * connection is synced by its owner's first "Sync now", not by the next tick). Shared by the Inngest cron
  * function and the embedded timer.
  */
 export async function findDueConnections(db: PrismaClient, now: Date): Promise<DueConnection[]> {
+  const disabledProviders = [...(await listDisabledProviderIds(db))];
   const candidates = await db.cloudConnection.findMany({
-    where: { autoSync: true, status: { not: "disabled" }, OR: [{ syncLease: { is: null } }, { syncLease: { expiresAt: { lte: now } } }] },
+    where: { autoSync: true, status: { not: "disabled" }, ...(disabledProviders.length ? { providerId: { notIn: disabledProviders } } : {}), OR: [{ syncLease: { is: null } }, { syncLease: { expiresAt: { lte: now } } }] },
     select: { id: true, organizationId: true, providerId: true, accountId: true, syncIntervalMinutes: true, lastSyncAt: true, createdAt: true },
     orderBy: [{ lastSyncAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
   });

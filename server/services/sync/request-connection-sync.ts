@@ -7,6 +7,7 @@ import { childLogger } from "../../logger";
 import { runEmbeddedSync } from "../../sync/embedded/run-embedded-sync";
 import { releaseSyncLease } from "../../sync/lease/sync-lease";
 import type { RequestIdentity } from "../audit/record-audit-event";
+import { assertProviderEnabled } from "../provider-catalog/assert-provider-enabled";
 import { claimConnectionSync } from "./claim-connection-sync";
 import { accountKeyOf } from "./find-due-connections";
 
@@ -35,6 +36,7 @@ export interface QueuedSync {
 export async function queueConnectionSync(db: PrismaClient, identity: RequestIdentity, input: RequestSyncInput): Promise<QueuedSync> {
   const connection = await db.cloudConnection.findFirst({ where: { id: input.connectionId, organizationId: input.organizationId } });
   if (!connection) throw new AppError("NOT_FOUND", "errors.notFound");
+  await assertProviderEnabled(db, connection.providerId, "connections.errors.providerDisabledSync");
   const mode = resolveSyncMode(process.env);
   const claim = await claimConnectionSync(db, identity, { connection, trigger: input.trigger, mode });
   if (claim.alreadyRunning) return { syncRunId: claim.syncRunId, alreadyRunning: true, mode, done: Promise.resolve() };

@@ -25,6 +25,8 @@ const REQUIRED: Record<string, PlatformPermission | PlatformPermission[]> = {
   "admin.demo.status": "manage_resources",
   "admin.demo.reseed": "manage_resources",
   "admin.system.status": "view_all_data",
+  "admin.providers.list": "manage_providers",
+  "admin.providers.update": "manage_providers",
   "admin.unrecognized.list": "manage_resources",
   "admin.unrecognized.facets": "manage_resources",
   "admin.unrecognized.get": "manage_resources",

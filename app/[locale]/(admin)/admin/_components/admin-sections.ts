@@ -5,6 +5,7 @@ export const ADMIN_SECTIONS: { segment: string; label: MessageKey; permissions: 
   { segment: "users", label: "admin.users", permissions: ["manage_users", "impersonate_users"] },
   { segment: "audit", label: "admin.audit", permissions: ["view_all_data"] },
   { segment: "system", label: "admin.system", permissions: ["view_all_data"] },
+  { segment: "providers", label: "admin.providers", permissions: ["manage_providers"] },
   { segment: "unrecognized", label: "admin.unrecognized", permissions: ["manage_resources"] },
   { segment: "demo", label: "admin.demo", permissions: ["manage_resources"] },
 ];

@@ -42,6 +42,11 @@ export function ConnectionCard({ connection, timezone, canManage, canSync, onEdi
         <ConnectionStatusBadge status={connection.status} />
       </div>
       {connection.status === "error" && connection.statusMessage && <p className="form-error" data-testid="connection-error">{connection.statusMessage}</p>}
+      {connection.providerDisabled && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status" data-testid="provider-disabled">
+          {t("connections.providerDisabledNotice", { provider: connection.providerName })}
+        </p>
+      )}
 
       <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-3">
         <div>
@@ -63,7 +68,7 @@ export function ConnectionCard({ connection, timezone, canManage, canSync, onEdi
       <SyncNowControl
         connectionId={connection.id}
         latestRun={connection.latestRun}
-        canSync={canSync}
+        canSync={canSync && !connection.providerDisabled}
         actions={
           <>
             <Link className="btn-secondary" href={`/${locale}/connections/${connection.id}`} data-testid="connection-history">{t("connections.history")}</Link>

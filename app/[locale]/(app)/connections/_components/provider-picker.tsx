@@ -15,7 +15,7 @@ export function ProviderPicker({ providers, onPick, onCancel }: { providers: Pro
         <button type="button" className="btn-secondary" onClick={onCancel}>{t("common.cancel")}</button>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        {providers.map((provider) => (
+        {providers.filter((provider) => provider.enabled).map((provider) => (
           <button
             key={provider.id}
             type="button"
