@@ -1,5 +1,6 @@
 import { getDatabase, type PrismaClient } from "../../../db";
-import { getMigrationStatus } from "../../../db/migrations";
+// The status module alone: the index would pull the wasm migration engine into the app bundle.
+import { getMigrationStatus } from "../../../db/migrations/migration-status";
 import { checkDatabaseHealth, describeDatabaseError } from "../../system/check-database-health";
 import { describeInngestMode, describeTelegramBot } from "./describe-runtime-modes";
 import { readAppVersion } from "./read-app-version";
