@@ -67,13 +67,14 @@ describe("user management", () => {
 
     await expect(manager.caller.admin.users.setRole({ userId: manager.user.id, role: "admin", permissions: ["manage_users", "impersonate_users"] })).rejects.toThrow("Only a super admin can do this.");
     await expect(manager.caller.admin.users.setRole({ userId: customer.user.id, role: "admin", permissions: [] })).rejects.toThrow("Only a super admin can do this.");
+    // Started one at a time: calls created up front would reject before they are awaited (unhandled on Postgres).
     for (const attempt of [
-      manager.caller.admin.users.resetPassword({ userId: otherAdmin.user.id }),
-      manager.caller.admin.users.setDisabled({ userId: root.user.id, disabled: true }),
-      manager.caller.admin.users.update({ userId: otherAdmin.user.id, email: "x@example.test", name: "X" }),
-      manager.caller.admin.users.delete({ userId: otherAdmin.user.id }),
+      () => manager.caller.admin.users.resetPassword({ userId: otherAdmin.user.id }),
+      () => manager.caller.admin.users.setDisabled({ userId: root.user.id, disabled: true }),
+      () => manager.caller.admin.users.update({ userId: otherAdmin.user.id, email: "x@example.test", name: "X" }),
+      () => manager.caller.admin.users.delete({ userId: otherAdmin.user.id }),
     ]) {
-      await expect(attempt).rejects.toThrow("Only a super admin can do this.");
+      await expect(attempt()).rejects.toThrow("Only a super admin can do this.");
     }
 
     await root.caller.admin.users.setRole({ userId: customer.user.id, role: "admin", permissions: ["impersonate_users", "impersonate_users"] });
