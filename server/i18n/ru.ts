@@ -290,7 +290,7 @@ export const ru = {
       allProviders: "Все провайдеры", allTypes: "Все предполагаемые типы", noType: "Без предположения", allStatuses: "Открытые и решённые",
       statuses: { open: "Открыт", resolved: "Решён" },
       object: "Объект", provider: "Провайдер", billingType: "Тип в биллинге", inferredType: "Предполагаемый тип", organization: "Организация",
-      cost: "Стоимость / мес.", sightings: "Замечен", lastSeen: "Последний раз", status: "Статус", actions: "Действия",
+      cost: "Стоимость / мес.", sightings: "Появлений", lastSeen: "Последний раз", status: "Статус", actions: "Действия",
       details: "Подробнее", total: "Всего: {total}", page: "Страница {page} из {pages}", previous: "Назад", next: "Вперёд",
       empty: "Здесь пусто. Все объекты биллинга распознаны — или измените фильтры.",
       detailTitle: "{type} · {id}", connection: "Подключение", firstSeen: "Впервые", frequency: "Замечен в {recorded} записанных синхронизациях, из них {last30} за 30 дней (всего {total}).",
