@@ -4,8 +4,8 @@
  *   - naive: the same adapter with index and bitmap scans disabled for its sessions, so the naive queries read
  *     CostRecord the way a schema without the covering indexes (and without the rollup) would: a full scan;
  *   - profiling: like fast, with Prisma's query events on, to find and EXPLAIN the statements of a slow scenario;
- *   - bulk: like fast with a long transaction timeout, for the one-off full rollup rebuild after the load (it runs
- *     longer than Prisma's default 5 s and would be cut off with P2028).
+ *   - bulk: like fast with a long transaction timeout, for the one-off full rollup rebuild after the load (the
+ *     rebuild sets its own long timeout too; this keeps the loader independent of that default).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createPrismaClient } from "@/server/db/create-prisma-client";
