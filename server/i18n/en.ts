@@ -79,7 +79,6 @@ export const en: Messages = {
       search: "Search resources", searchPlaceholder: "Name, IP or ID", type: "Type", status: "Status", any: "All",
       name: "Resource", connection: "Connection", region: "Region", perMonth: "Per month",
       empty: "Nothing matches the filters. Change the search.", all: "All resources →",
-      previous: "Previous", next: "Next", page: "Page {page} of {pages}",
     },
   },
   dateRange: {
@@ -103,7 +102,7 @@ export const en: Messages = {
     table: {
       group: "Group", total: "Total", totals: "Total of all rows", none: "No value",
       sortAsc: "ascending", sortDesc: "descending", rows: "Rows: {count}",
-      previous: "Previous", next: "Next", page: "Page {page} of {pages}", pageSize: "Rows per page",
+      pageSize: "Rows per page",
     },
     export: "Export CSV", exportHint: "The file holds all {count} rows of the report, not only this page.", exporting: "Preparing the file…",
     week: "week of {date}",
@@ -259,7 +258,7 @@ export const en: Messages = {
     flags: { cost: "cost", status: "status", config: "configuration" },
     errorTitle: "Error",
     totalsByType: "Resources by type", type: "Type", count: "Count",
-    previous: "Previous", next: "Next", page: "Page {page} of {pages}", showMore: "Show", hide: "Hide",
+    showMore: "Show", hide: "Hide",
     ms: "{ms} ms", seconds: "{seconds} s",
   },
   admin: {
@@ -292,7 +291,7 @@ export const en: Messages = {
       statuses: { open: "Open", resolved: "Resolved" },
       object: "Object", provider: "Provider", billingType: "Billing type", inferredType: "Inferred type", organization: "Organization",
       cost: "Cost / month", sightings: "Sightings", lastSeen: "Last seen", status: "Status", actions: "Actions",
-      details: "Details", total: "Total: {total}", page: "Page {page} of {pages}", previous: "Previous", next: "Next",
+      details: "Details", total: "Total: {total}",
       empty: "Nothing here. Every billed object was recognized — or change the filters.",
       detailTitle: "{type} · {id}", connection: "Connection", firstSeen: "First seen", frequency: "Seen by {recorded} recorded syncs, {last30} in the last 30 days ({total} in all).",
       history: "Sightings", syncRun: "Sync run", seenAt: "Seen at", rawBilling: "Raw billing data",
@@ -312,7 +311,6 @@ export const en: Messages = {
       email: "Email", name: "Name", role: "Role", organizations: "Organizations", created: "Created", lastLogin: "Last login",
       methods: "Sign-in methods", status: "Status", actions: "Actions", never: "never", total: "Total: {total}",
       empty: "Nobody found. Change the search or filters — or create a user.",
-      page: "Page {page} of {pages}", previous: "Previous", next: "Next",
     },
     platformRoles: { user: "User", admin: "Admin", super_admin: "Super admin" },
     permissions: {
@@ -391,5 +389,5 @@ export const en: Messages = {
     timezone: "Unknown time zone.", currency: "A currency code is three Latin letters, e.g. RUB.",
     date: "Dates are YYYY-MM-DD.",
   },
-  common: { loading: "Loading…", cancel: "Cancel", confirm: "Confirm", error: "Error" },
+  common: { loading: "Loading…", cancel: "Cancel", confirm: "Confirm", error: "Error", previous: "Previous", next: "Next", page: "Page {page} of {pages}" },
 };

@@ -78,7 +78,6 @@ export const ru = {
       search: "Поиск по ресурсам", searchPlaceholder: "Имя, IP или ID", type: "Тип", status: "Статус", any: "Все",
       name: "Ресурс", connection: "Подключение", region: "Регион", perMonth: "В месяц",
       empty: "Под фильтры ничего не подходит. Измените условия поиска.", all: "Все ресурсы →",
-      previous: "Назад", next: "Дальше", page: "Страница {page} из {pages}",
     },
   },
   dateRange: {
@@ -102,7 +101,7 @@ export const ru = {
     table: {
       group: "Группа", total: "Итого", totals: "Итого по всем строкам", none: "Без значения",
       sortAsc: "по возрастанию", sortDesc: "по убыванию", rows: "Строк: {count}",
-      previous: "Назад", next: "Дальше", page: "Страница {page} из {pages}", pageSize: "Строк на странице",
+      pageSize: "Строк на странице",
     },
     export: "Экспорт CSV", exportHint: "В файл попадут все {count} строк отчёта, а не только эта страница.", exporting: "Готовим файл…",
     week: "нед. с {date}",
@@ -258,7 +257,7 @@ export const ru = {
     flags: { cost: "стоимость", status: "статус", config: "конфигурация" },
     errorTitle: "Ошибка",
     totalsByType: "Ресурсы по типам", type: "Тип", count: "Количество",
-    previous: "Назад", next: "Дальше", page: "Страница {page} из {pages}", showMore: "Показать", hide: "Скрыть",
+    showMore: "Показать", hide: "Скрыть",
     ms: "{ms} мс", seconds: "{seconds} с",
   },
   admin: {
@@ -291,7 +290,7 @@ export const ru = {
       statuses: { open: "Открыт", resolved: "Решён" },
       object: "Объект", provider: "Провайдер", billingType: "Тип в биллинге", inferredType: "Предполагаемый тип", organization: "Организация",
       cost: "Стоимость / мес.", sightings: "Появлений", lastSeen: "Последний раз", status: "Статус", actions: "Действия",
-      details: "Подробнее", total: "Всего: {total}", page: "Страница {page} из {pages}", previous: "Назад", next: "Вперёд",
+      details: "Подробнее", total: "Всего: {total}",
       empty: "Здесь пусто. Все объекты биллинга распознаны — или измените фильтры.",
       detailTitle: "{type} · {id}", connection: "Подключение", firstSeen: "Впервые", frequency: "Замечен в {recorded} записанных синхронизациях, из них {last30} за 30 дней (всего {total}).",
       history: "Появления", syncRun: "Синхронизация", seenAt: "Когда", rawBilling: "Исходные данные биллинга",
@@ -311,7 +310,6 @@ export const ru = {
       email: "Почта", name: "Имя", role: "Роль", organizations: "Организации", created: "Создан", lastLogin: "Последний вход",
       methods: "Способы входа", status: "Статус", actions: "Действия", never: "никогда", total: "Всего: {total}",
       empty: "Никого не нашли. Измените поиск или фильтры — или создайте пользователя.",
-      page: "Страница {page} из {pages}", previous: "Назад", next: "Вперёд",
     },
     platformRoles: { user: "Пользователь", admin: "Администратор", super_admin: "Суперадминистратор" },
     permissions: {
@@ -390,7 +388,7 @@ export const ru = {
     timezone: "Неизвестный часовой пояс.", currency: "Код валюты — три латинские буквы, например RUB.",
     date: "Дата — в формате ГГГГ-ММ-ДД.",
   },
-  common: { loading: "Загрузка…", cancel: "Отмена", confirm: "Подтвердить", error: "Ошибка" },
+  common: { loading: "Загрузка…", cancel: "Отмена", confirm: "Подтвердить", error: "Ошибка", previous: "Назад", next: "Дальше", page: "Страница {page} из {pages}" },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formatDateTime, formatMoney } from "../../../../_i18n/format";
+import { Pager } from "../../../../_components/pager";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../../_trpc/react";
 import type { RouterInputs } from "../../../../_trpc/types";
@@ -94,11 +95,7 @@ export function UnrecognizedAdmin({ timezone }: { timezone: string }) {
 
       <div className="flex items-center justify-between text-sm text-ink-muted">
         <span>{t("admin.unrecognizedPage.total", { total: list.data?.total ?? 0 })}</span>
-        <div className="flex items-center gap-2">
-          <button className="btn-secondary py-1" type="button" disabled={page <= 1} onClick={() => refilter({ page: page - 1 })}>{t("admin.unrecognizedPage.previous")}</button>
-          <span>{t("admin.unrecognizedPage.page", { page, pages })}</span>
-          <button className="btn-secondary py-1" type="button" disabled={page >= pages} onClick={() => refilter({ page: page + 1 })}>{t("admin.unrecognizedPage.next")}</button>
-        </div>
+        <Pager page={page} pages={pages} onPage={(next) => refilter({ page: next })} />
       </div>
 
       {openId && <UnrecognizedDetailDialog id={openId} timezone={timezone} onClose={() => setOpenId(null)} />}

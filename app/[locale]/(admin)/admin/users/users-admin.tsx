@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formatDateTime } from "../../../../_i18n/format";
+import { Pager } from "../../../../_components/pager";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../../_trpc/react";
 import type { RouterInputs, RouterOutputs } from "../../../../_trpc/types";
@@ -89,11 +90,7 @@ export function UsersAdmin({ meId, isSuperAdmin, canManage, canImpersonate, time
 
       <div className="flex items-center justify-between text-sm text-ink-muted">
         <span>{t("admin.userList.total", { total: users.data?.total ?? 0 })}</span>
-        <div className="flex items-center gap-2">
-          <button className="btn-secondary py-1" type="button" disabled={page <= 1} onClick={() => refilter({ page: page - 1 })}>{t("admin.userList.previous")}</button>
-          <span>{t("admin.userList.page", { page, pages })}</span>
-          <button className="btn-secondary py-1" type="button" disabled={page >= pages} onClick={() => refilter({ page: page + 1 })}>{t("admin.userList.next")}</button>
-        </div>
+        <Pager page={page} pages={pages} onPage={(next) => refilter({ page: next })} />
       </div>
 
       {editing && <UserDialog user={editing === "new" ? null : editing} meId={meId} isSuperAdmin={isSuperAdmin} onClose={() => setEditing(null)} />}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../../_trpc/react";
 import { DiffTable } from "../../../../_components/diff-table";
-import { Pager } from "./runs-table";
+import { Pager } from "../../../../_components/pager";
 
 type Change = "created" | "updated" | "deleted" | "unchanged";
 
@@ -64,7 +64,7 @@ function ChangeGroup({ syncRunId, change, total }: { syncRunId: string; change: 
               ))}
             </ul>
           )}
-          {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
+          {pages > 1 && <div className="flex justify-end px-4 pb-4"><Pager page={page} pages={pages} onPage={setPage} /></div>}
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { formatDateTime, formatMoney, formatNumber } from "../../../../_i18n/format";
+import { Pager } from "../../../../_components/pager";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../../_trpc/react";
 import type { RouterOutputs } from "../../../../_trpc/types";
@@ -65,18 +66,7 @@ export function RunsTable({ connectionId, initialPage, timezone }: { connectionI
           ))}
         </tbody>
       </table>
-      {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
-    </div>
-  );
-}
-
-export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
-  const { t } = useI18n();
-  return (
-    <div className="flex items-center justify-end gap-3 px-4 pb-4 text-sm">
-      <button type="button" className="btn-secondary py-1" disabled={page <= 1} onClick={() => onPage(page - 1)}>{t("sync.previous")}</button>
-      <span className="text-ink-muted">{t("sync.page", { page, pages })}</span>
-      <button type="button" className="btn-secondary py-1" disabled={page >= pages} onClick={() => onPage(page + 1)}>{t("sync.next")}</button>
+      {pages > 1 && <div className="flex justify-end px-4 pb-4"><Pager page={page} pages={pages} onPage={setPage} /></div>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { CostExplorerInput, CostExplorerResult } from "@/server/services/costs/cost-query-contract";
 import { formatMoney, formatNumber } from "../../../../_i18n/format";
+import { Pager } from "../../../../_components/pager";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { bucketLabel } from "./bucket-label";
 import { PAGE_SIZES } from "./explorer-params";
@@ -82,11 +83,7 @@ export function ExplorerTable({ result, input, onChange, onPage, groupLabel }: {
           </select>
         </label>
         {pageCount > 1 && (
-          <nav className="flex items-center gap-3" aria-label={t("costs.table.page", { page, pages: pageCount })}>
-            <span data-testid="explorer-page">{t("costs.table.page", { page, pages: pageCount })}</span>
-            <button type="button" className="btn-secondary py-1" disabled={page <= 1} onClick={() => onPage(page - 1)} data-testid="explorer-prev">{t("costs.table.previous")}</button>
-            <button type="button" className="btn-secondary py-1" disabled={page >= pageCount} onClick={() => onPage(page + 1)} data-testid="explorer-next">{t("costs.table.next")}</button>
-          </nav>
+          <Pager page={page} pages={pageCount} onPage={onPage} testId="explorer-pager" />
         )}
       </div>
     </div>

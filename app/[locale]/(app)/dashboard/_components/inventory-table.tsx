@@ -5,6 +5,7 @@ import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { formatMoney } from "../../../../_i18n/format";
+import { Pager } from "../../../../_components/pager";
 import { useI18n } from "../../../../_i18n/i18n-provider";
 import { useTRPC } from "../../../../_trpc/react";
 import { ResourceStatusBadge } from "../../resources/_components/resource-badges";
@@ -102,11 +103,7 @@ export function InventoryTable() {
       )}
       {pages > 1 && (
         <div className="mt-4 flex items-center justify-between gap-4 text-sm text-ink-muted">
-          <span data-testid="inventory-page">{t("dashboard.inventory.page", { page, pages })}</span>
-          <div className="flex gap-2">
-            <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => setPage((current) => current - 1)}>{t("dashboard.inventory.previous")}</button>
-            <button type="button" className="btn-secondary" disabled={page >= pages} onClick={() => setPage((current) => current + 1)} data-testid="inventory-next">{t("dashboard.inventory.next")}</button>
-          </div>
+          <Pager page={page} pages={pages} onPage={setPage} testId="inventory-pager" />
         </div>
       )}
     </Card>
