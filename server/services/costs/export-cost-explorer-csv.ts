@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db";
 import { t, type Locale } from "../../i18n";
-import { buildCsv } from "./build-cost-csv";
+import { buildCsv } from "../export/build-csv";
 import type { CostExplorerCsv } from "./cost-query-contract";
 import { formatMoney } from "./money";
 import { collectCostExplorer } from "./query-cost-explorer";

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db";
 import { t, type Locale } from "../../i18n";
-import { buildCsv } from "../costs/build-cost-csv";
+import { buildCsv } from "../export/build-csv";
 import { dashboardOverviewInput, type CostExplorerCsv } from "../costs/cost-query-contract";
 import { loadCostLookups, providerName } from "../costs/load-cost-lookups";
 import { decimal, formatMoney, sum } from "../costs/money";

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { auditLogCsv, csvCell } from "@/server/services/admin/audit/audit-log-csv";
+import { auditLogCsv } from "@/server/services/admin/audit/audit-log-csv";
+import { csvField as csvCell } from "@/server/services/export/build-csv";
 import { listAuditLogForExport } from "@/server/services/admin/audit/list-audit-log";
 import { callerFor, createUserWithOrganization } from "../helpers/test-callers";
 import { truncateAllTables } from "../setup/worker-database";
