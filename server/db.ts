@@ -4,7 +4,7 @@ import type { PrismaClient } from "./db/generated/client";
 
 export type { PrismaClient } from "./db/generated/client";
 export { Prisma } from "./db/generated/client";
-export type { OrgRole, PlatformRole, PlatformPermission, User, Organization, Membership } from "./db/generated/client";
+export type { OrgRole, PlatformRole, PlatformPermission, User, Organization, Membership, TelegramChat, TelegramDelivery } from "./db/generated/client";
 
 // Next evaluates this module once per bundle (routes and pages), so the one client lives on globalThis.
 const globalForDb = globalThis as unknown as { infrazenDb?: DatabaseHandle; infrazenDbShutdownHook?: boolean };

@@ -5,7 +5,7 @@ import { t as translate, toLocale, type Locale, type MessageKey } from "../i18n"
 import { logger } from "../logger";
 import { orgRoleCan, type OrgPermission } from "../auth/org-permissions";
 import { hasPlatformPermission, type PlatformPermissionName } from "../auth/platform-permissions";
-import { resolveActiveMembership } from "../services/organizations/resolve-active-membership";
+import { resolveActiveMembership, resolvePinnedMembership } from "../services/organizations/resolve-active-membership";
 import { recordImpersonatedRequest } from "../services/impersonation/record-impersonated-request";
 import { resolveRequestUser } from "../services/impersonation/resolve-request-user";
 import type { RequestIdentity } from "../services/audit/record-audit-event";
@@ -22,12 +22,17 @@ export interface SessionIdentity {
 export interface CreateContextOptions {
   headers: Headers;
   session: SessionIdentity | null;
+  /**
+   * Pins org procedures to this organization instead of the user's active one (a Telegram chat is bound to one
+   * org whatever the user picks on the web); a user who is no longer its member is refused.
+   */
+  organizationId?: string | null;
 }
 
-export function createTRPCContext({ headers, session }: CreateContextOptions) {
+export function createTRPCContext({ headers, session, organizationId }: CreateContextOptions) {
   const locale: Locale = toLocale(headers.get("x-locale") ?? headers.get("accept-language")?.slice(0, 2));
   const ip = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
-  return { db, session, headers, locale, ip, userAgent: headers.get("user-agent") };
+  return { db, session, headers, locale, ip, userAgent: headers.get("user-agent"), pinnedOrganizationId: organizationId ?? null };
 }
 export type TRPCContext = ReturnType<typeof createTRPCContext>;
 
@@ -112,7 +117,7 @@ export const protectedProcedure = authenticatedProcedure.use(async ({ ctx, next,
 
 /** Resolves the user's active organization and membership; every business query filters by ctx.org.id. */
 export const orgProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const membership = await resolveActiveMembership(ctx.db, ctx.user);
+  const membership = ctx.pinnedOrganizationId ? await resolvePinnedMembership(ctx.db, ctx.user.id, ctx.pinnedOrganizationId) : await resolveActiveMembership(ctx.db, ctx.user);
   return next({ ctx: { ...ctx, org: membership.organization, membership } });
 });
 

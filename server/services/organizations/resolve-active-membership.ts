@@ -18,3 +18,10 @@ export async function resolveActiveMembership(db: PrismaClient, user: { id: stri
   await db.user.update({ where: { id: user.id }, data: { activeOrganizationId: fallback.organizationId } });
   return fallback;
 }
+
+/** The user's membership in one given organization (a pinned caller, e.g. a Telegram chat); refused when gone. */
+export async function resolvePinnedMembership(db: PrismaClient, userId: string, organizationId: string) {
+  const membership = await db.membership.findUnique({ where: { organizationId_userId: { organizationId, userId } }, include: { organization: true } });
+  if (!membership) throw new AppError("FORBIDDEN", "errors.forbidden");
+  return membership;
+}
