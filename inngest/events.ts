@@ -66,3 +66,12 @@ export interface SyncEventPayload {
   data: Record<string, unknown>;
   id?: string;
 }
+
+export const telegramDeliveryRequestedData = z.object({ deliveryId: z.string() });
+export type TelegramDeliveryRequestedData = z.infer<typeof telegramDeliveryRequestedData>;
+
+/** A recorded TelegramDelivery to send (event id = delivery id: one send per delivery). */
+export const telegramDeliveryRequested = eventType("telegram/delivery.requested", { schema: telegramDeliveryRequestedData });
+export const telegramEventIds = {
+  delivery: (deliveryId: string) => `telegram-delivery-${deliveryId}`,
+};

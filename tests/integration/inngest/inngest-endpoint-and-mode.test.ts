@@ -36,7 +36,7 @@ describe("sync mode", () => {
 
 describe("/api/inngest", () => {
   it("serves the functions with Inngest configured, and answers 404 in the embedded mode", async () => {
-    expect(functions.map((fn) => fn.id())).toEqual(["sync-connection", "schedule-due-syncs"]);
+    expect(functions.map((fn) => fn.id())).toEqual(["sync-connection", "schedule-due-syncs", "deliver-telegram-message"]);
     const request = () => new Request("http://127.0.0.1:3000/api/inngest") as Parameters<typeof GET>[0];
     const embedded = await GET(request(), {});
     expect(embedded.status).toBe(404);
@@ -46,7 +46,8 @@ describe("/api/inngest", () => {
     process.env.INNGEST_DEV = "1";
     const dev = await GET(request(), {});
     expect(dev.status).toBe(200);
-    expect(await dev.json()).toMatchObject({ mode: "dev", function_count: 3 });
+    // Each onFailure handler is served as a function of its own.
+    expect(await dev.json()).toMatchObject({ mode: "dev", function_count: 5 });
   });
 });
 
