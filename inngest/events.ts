@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { syncProgressWatchData } from "../bot/sync-progress/sync-progress-watch";
 
 /**
  * The typed event catalog, named `domain/noun.verb`. Event ids make sends idempotent: a sync request's id is its
@@ -75,3 +76,6 @@ export const telegramDeliveryRequested = eventType("telegram/delivery.requested"
 export const telegramEventIds = {
   delivery: (deliveryId: string) => `telegram-delivery-${deliveryId}`,
 };
+
+/** /sync in Telegram: keep editing one message with the run's phases until it ends. */
+export const telegramSyncProgressRequested = eventType("telegram/sync-progress.requested", { schema: syncProgressWatchData });

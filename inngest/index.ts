@@ -1,8 +1,9 @@
 import { deliverTelegramMessageFunction } from "./functions/notify/deliver-telegram-message";
 import { scheduleDueSyncsFunction } from "./functions/sync/schedule-due-syncs";
+import { watchSyncProgressFunction } from "./functions/telegram/watch-sync-progress";
 import { syncConnectionFunction } from "./functions/sync/sync-connection";
 
 export { inngest } from "./client";
 
 /** Every Inngest function InfraZen serves at /api/inngest. */
-export const functions = [syncConnectionFunction, scheduleDueSyncsFunction, deliverTelegramMessageFunction];
+export const functions = [syncConnectionFunction, scheduleDueSyncsFunction, deliverTelegramMessageFunction, watchSyncProgressFunction];

@@ -11,6 +11,8 @@ export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** What the fake answered (`result`), or null for a failure it was told to return. */
+  result: unknown;
 }
 
 export interface FakeFailure {
@@ -82,13 +84,15 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
         const type = request.headers["content-type"] ?? "";
         payload = type.includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
       }
-      calls.push({ method, payload, at: Date.now() });
+      const call: RecordedCall = { method, payload, at: Date.now(), result: null };
+      calls.push(call);
       const failure = failures.get(method);
       if (failure && failure.times > 0) {
         failure.times -= 1;
         return send(failure.failure.error_code, { ok: false, ...failure.failure });
       }
-      send(200, { ok: true, result: answer(method, payload) });
+      call.result = answer(method, payload);
+      send(200, { ok: true, result: call.result });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
