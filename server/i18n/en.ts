@@ -279,6 +279,7 @@ export const en: Messages = {
       pending: "Pending: {names}", failed: "Failed: {names}", missingLocally: "Applied but missing from the code: {names}",
       inngest: "Sync engine", inngestModes: { cloud: "Inngest Cloud", dev: "Inngest dev server", embedded: "Embedded (in-process runner)" },
       telegram: "Telegram bot", telegramConfigured: "Token set", telegramNotConfigured: "Not configured: set TELEGRAM_BOT_TOKEN",
+      telegramChats: "Linked chats: {count}", telegramDeliveries: "Last 24 h: sent {sent}, pending {pending}, failed {failed}", telegramLastFailure: "Last failure ({time}): {error}",
       version: "Version", release: "Release {release} · package {package}", node: "Node.js {node}, up {minutes} min",
       syncRuns: "Sync runs", last24h: "Last 24 hours", noRuns24h: "No sync runs in the last 24 hours.",
       recentRuns: "Latest runs", noRuns: "No sync runs yet. They appear once a connection syncs.",

@@ -278,6 +278,7 @@ export const ru = {
       pending: "Не применены: {names}", failed: "С ошибкой: {names}", missingLocally: "Применены, но отсутствуют в коде: {names}",
       inngest: "Движок синхронизации", inngestModes: { cloud: "Inngest Cloud", dev: "Inngest dev-сервер", embedded: "Встроенный (в процессе приложения)" },
       telegram: "Telegram-бот", telegramConfigured: "Токен задан", telegramNotConfigured: "Не настроен: задайте TELEGRAM_BOT_TOKEN",
+      telegramChats: "Связанных чатов: {count}", telegramDeliveries: "За 24 ч: отправлено {sent}, в очереди {pending}, с ошибкой {failed}", telegramLastFailure: "Последняя ошибка ({time}): {error}",
       version: "Версия", release: "Релиз {release} · пакет {package}", node: "Node.js {node}, работает {minutes} мин",
       syncRuns: "Синхронизации", last24h: "За 24 часа", noRuns24h: "За последние 24 часа синхронизаций не было.",
       recentRuns: "Последние запуски", noRuns: "Синхронизаций пока нет. Они появятся, когда подключение синхронизируется.",

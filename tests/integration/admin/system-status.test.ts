@@ -5,6 +5,7 @@ import { describeInngestMode, describeTelegramBot } from "@/server/services/admi
 import { createUserWithOrganization } from "../helpers/test-callers";
 import { truncateAllTables } from "../setup/worker-database";
 import { createPlatformUser } from "./admin-harness";
+import { createLinkedChat } from "../bot/support/linked-chat";
 
 beforeEach(truncateAllTables);
 const savedToken = process.env.TELEGRAM_BOT_TOKEN;
@@ -42,7 +43,7 @@ describe("admin system status", () => {
     const local = (await readdir("prisma/migrations", { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
     expect(status.migrations).toEqual({ ok: true, latest: local.at(-1), appliedCount: local.length, pending: [], failed: [], missingLocally: [], error: null });
     expect(status.inngest.mode).toBe("embedded");
-    expect(status.telegram).toEqual({ configured: false });
+    expect(status.telegram).toEqual({ configured: false, deliveries: { chats: 0, last24h: { sent: 0, pending: 0, failed: 0 }, lastFailure: null } });
     expect(status.version).toMatchObject({ package: "0.1.0", node: process.version });
 
     expect(status.syncRuns?.last24h).toEqual({ success: 1, error: 1, partial: 1, running: 1 });
@@ -54,6 +55,25 @@ describe("admin system status", () => {
       ["success", 12_000, "schedule", "ООО Статус", "Selectel prod"],
     ]);
     expect(status.syncRuns?.recent[0]?.currentPhase).toBe("billing");
+  });
+
+  it("counts linked chats and the last day's Telegram deliveries, with the latest failure's reason", async () => {
+    const { user, organization } = await createUserWithOrganization();
+    const chat = await createLinkedChat({ organizationId: organization.id, userId: user.id });
+    const delivery = (status: "sent" | "pending" | "failed", hoursAgo: number, error: string | null = null) =>
+      db.telegramDelivery.create({ data: { organizationId: organization.id, chatId: chat.id, kind: "low_balance", dedupKey: `k-${status}-${hoursAgo}`, text: "…", status, error, createdAt: new Date(Date.now() - hoursAgo * HOUR) } });
+    await delivery("sent", 1);
+    await delivery("sent", 2);
+    await delivery("pending", 0.5);
+    await delivery("failed", 3, "403: Forbidden: bot was blocked by the user");
+    await delivery("sent", 30); // outside the window
+
+    const status = await (await createPlatformUser("admin", ["view_all_data"])).caller.admin.system.status();
+    expect(status.telegram.deliveries).toEqual({
+      chats: 1,
+      last24h: { sent: 2, pending: 1, failed: 1 },
+      lastFailure: { kind: "low_balance", error: "403: Forbidden: bot was blocked by the user", createdAt: expect.any(Date) },
+    });
   });
 
   it("tells the Inngest mode and whether the Telegram token is set, never the token", async () => {
@@ -68,7 +88,7 @@ describe("admin system status", () => {
     process.env.TELEGRAM_BOT_TOKEN = "123456:secret-token";
     const root = await createPlatformUser("super_admin");
     const status = await root.caller.admin.system.status();
-    expect(status.telegram).toEqual({ configured: true });
+    expect(status.telegram.configured).toBe(true);
     expect(JSON.stringify(status)).not.toContain("secret-token");
     expect(status.syncRuns).toEqual({ recent: [], last24h: {} });
   });

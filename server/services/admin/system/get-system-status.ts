@@ -5,6 +5,7 @@ import { checkDatabaseHealth, describeDatabaseError } from "../../system/check-d
 import { describeInngestMode, describeTelegramBot } from "./describe-runtime-modes";
 import { readAppVersion } from "./read-app-version";
 import { summarizeSyncRuns } from "./summarize-sync-runs";
+import { summarizeTelegramDeliveries } from "./summarize-telegram-deliveries";
 
 /** Migration bookkeeping, read through the running engine (a second PGlite on the same directory would corrupt it). */
 async function readMigrations() {
@@ -20,14 +21,14 @@ async function readMigrations() {
 /** Everything the system status page shows; each part reports its own failure instead of failing the page. */
 export async function getSystemStatus(db: PrismaClient) {
   const database = await checkDatabaseHealth(db);
-  const [migrations, syncRuns] = await Promise.all([readMigrations(), database.ok ? summarizeSyncRuns(db) : null]);
+  const [migrations, syncRuns, telegramDeliveries] = await Promise.all([readMigrations(), database.ok ? summarizeSyncRuns(db) : null, database.ok ? summarizeTelegramDeliveries(db) : null]);
   return {
     checkedAt: new Date(),
     database: { ...database, kind: getDatabase().target.kind },
     migrations,
     inngest: describeInngestMode(),
     syncRuns,
-    telegram: describeTelegramBot(),
+    telegram: { ...describeTelegramBot(), deliveries: telegramDeliveries },
     version: readAppVersion(),
   };
 }

@@ -38,7 +38,17 @@ export function SystemStatusView({ timezone }: { timezone: string }) {
             <StatusCard testId="status-inngest" title={t("admin.systemPage.inngest")} ok={null} state={t(`admin.systemPage.inngestModes.${data.inngest.mode}`)}>
               {data.inngest.baseUrl && <p className="break-all">{data.inngest.baseUrl}</p>}
             </StatusCard>
-            <StatusCard testId="status-telegram" title={t("admin.systemPage.telegram")} ok={data.telegram.configured ? true : null} state={t(data.telegram.configured ? "admin.systemPage.telegramConfigured" : "admin.systemPage.telegramNotConfigured")} />
+            <StatusCard testId="status-telegram" title={t("admin.systemPage.telegram")} ok={data.telegram.configured ? true : null} state={t(data.telegram.configured ? "admin.systemPage.telegramConfigured" : "admin.systemPage.telegramNotConfigured")}>
+              {data.telegram.deliveries && (
+                <>
+                  <p>{t("admin.systemPage.telegramChats", { count: data.telegram.deliveries.chats })}</p>
+                  <p>{t("admin.systemPage.telegramDeliveries", data.telegram.deliveries.last24h)}</p>
+                  {data.telegram.deliveries.lastFailure && (
+                    <p className="break-all text-red-600">{t("admin.systemPage.telegramLastFailure", { time: formatDateTime(data.telegram.deliveries.lastFailure.createdAt, locale, timezone), error: data.telegram.deliveries.lastFailure.error ?? data.telegram.deliveries.lastFailure.kind })}</p>
+                  )}
+                </>
+              )}
+            </StatusCard>
             <StatusCard testId="status-version" title={t("admin.systemPage.version")} ok={null} state={data.version.release}>
               <p>{t("admin.systemPage.release", { release: data.version.release, package: data.version.package })}</p>
               <p>{t("admin.systemPage.node", { node: data.version.node, minutes: Math.floor(data.version.uptimeSeconds / 60) })}</p>
