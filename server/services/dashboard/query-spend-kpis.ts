@@ -1,20 +1,14 @@
 import type { PrismaClient } from "../../db";
-import { addDays, daysBetween, monthEndOf, monthStartOf } from "../costs/calendar-days";
 import type { ResolvedPeriod } from "../costs/cost-query-contract";
 import { changePercent, decimal, formatMoney } from "../costs/money";
-
-const FORECAST_BASE_DAYS = 7;
+import { forecastWindows, projectMonthEnd } from "./project-month-end";
 
 /**
  * Period and previous-period spend, month to date and the month's forecast, in one pass over the per-service daily rollup.
- * The forecast takes the month's complete days as billed and gives today and every day left the pace of the last 7
- * complete days: today is still being billed, so its partial charges would otherwise be counted and then added again.
+ * The forecast is projectMonthEnd's rule (shared with the bot's /forecast) over exact sums.
  */
 export async function querySpendKpis(db: PrismaClient, organizationId: string, period: ResolvedPeriod, previous: ResolvedPeriod, today: string) {
-  const monthStart = monthStartOf(today);
-  const monthEnd = monthEndOf(today);
-  const baseFrom = addDays(today, -FORECAST_BASE_DAYS);
-  const baseTo = addDays(today, -1);
+  const { monthStart, monthEnd, base: { from: baseFrom, to: baseTo }, daysLeft } = forecastWindows(today);
   const [row] = await db.$queryRaw<{ total: string | null; previous: string | null; mtd: string | null; completeDays: string | null; base: string | null; any: boolean }[]>`
     SELECT
       SUM(s."billedCost") FILTER (WHERE s."day" BETWEEN ${period.from}::date AND ${period.to}::date)::text AS total,
@@ -29,8 +23,7 @@ export async function querySpendKpis(db: PrismaClient, organizationId: string, p
   const total = decimal(row?.total);
   const previousSpend = decimal(row?.previous);
   const monthToDate = decimal(row?.mtd);
-  const daysLeft = daysBetween(today, monthEnd);
-  const forecast = row?.any ? decimal(row.completeDays).plus(decimal(row.base).div(FORECAST_BASE_DAYS).times(daysLeft)) : null;
+  const forecast = projectMonthEnd({ completeDays: decimal(row?.completeDays), base: decimal(row?.base), daysLeft, hasData: Boolean(row?.any) });
   return {
     totalSpend: formatMoney(total),
     previousSpend: formatMoney(previousSpend),
