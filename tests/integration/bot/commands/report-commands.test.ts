@@ -1,0 +1,146 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/server/db";
+import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
+import { SELECTEL_NAME } from "../../costs/cost-fixtures";
+import { createUserWithOrganization } from "../../helpers/test-callers";
+import { truncateAllTables } from "../../setup/worker-database";
+import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
+import { groupMessage, privateMessage } from "../support/telegram-updates";
+import { createTestBot } from "../support/test-bot";
+import { linkChat, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
+
+let api: FakeBotApi;
+let data: Awaited<ReturnType<typeof seedCommandOrganizations>>;
+let chatA: number;
+let groupB: number;
+
+beforeAll(async () => {
+  await truncateAllTables();
+  api = await startFakeBotApi();
+  data = await seedCommandOrganizations();
+  chatA = await linkChat({ kind: "private", organizationId: data.a.organizationId, linkedById: data.a.user.id });
+  groupB = await linkChat({ kind: "group", organizationId: data.b.organizationId, linkedById: data.b.user.id, locale: "en" });
+});
+afterAll(() => api.close());
+beforeEach(() => {
+  api.reset();
+  pinNow();
+});
+afterEach(() => vi.useRealTimers());
+
+/** The bot's reply to one command, spaces made plain. */
+async function ask(text: string, chatId = chatA) {
+  await createTestBot(api).handleUpdate(chatId < 0 ? groupMessage(text, { chatId }, { userId: 4242 }) : privateMessage(text, { userId: chatId }));
+  const replies = api.callsOf("sendMessage");
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.parse_mode === undefined || replies[0]!.parse_mode === "HTML").toBe(true);
+  return plain(String(replies[0]!.text));
+}
+
+describe("/top", () => {
+  it("lists the 10 most expensive resources of the last 30 days with their connection", async () => {
+    expect(await ask("/top")).toBe(
+      [
+        "<b>Топ-10 ресурсов за 30 дней</b> (16 сент. – 15 окт. 2025 г.)",
+        `1. web-1 — 130,00 ₽ · ${SELECTEL_NAME}`,
+        "2. db-1 — 30,00 ₽ · OpenStack lab",
+        `3. disk-1 — 15,03 ₽ · ${SELECTEL_NAME}`,
+        ...[10, 9, 8, 7, 6, 5, 4].map((cost, index) => `${index + 4}. s${cost} — ${cost},00 ₽ · ${SELECTEL_NAME}`),
+      ].join("\n"),
+    );
+  });
+
+  it("takes n, caps it at 25 and explains a bad one", async () => {
+    expect((await ask("/top 2")).split("\n")).toEqual(["<b>Топ-2 ресурсов за 30 дней</b> (16 сент. – 15 окт. 2025 г.)", `1. web-1 — 130,00 ₽ · ${SELECTEL_NAME}`, "2. db-1 — 30,00 ₽ · OpenStack lab"]);
+    api.reset();
+    // 14 billed resources in all: asking for 40 lists every one of them.
+    const all = (await ask("/top 40")).split("\n");
+    expect(all[0]).toBe("<b>Топ-14 ресурсов за 30 дней</b> (16 сент. – 15 окт. 2025 г.)");
+    expect(all.at(-1)).toBe(`14. dns — 0,01 ₽ · ${SELECTEL_NAME}`);
+    api.reset();
+    expect(await ask("/top many")).toBe("Укажите число ресурсов от 1 до 25, например: /top 5");
+  });
+});
+
+describe("/forecast", () => {
+  it("projects the month end with the dashboard's rule and number", async () => {
+    const { kpis } = await data.a.caller.dashboard.overview({ range: { preset: "7d" } });
+    expect(kpis.monthForecast).toBe("582.96");
+    expect(await ask("/forecast")).toBe(
+      [
+        "<b>Прогноз на октябрь 2025 г.</b> · все подключения",
+        "К концу месяца: <b>582,96 ₽</b>",
+        "С начала месяца (1–15 окт. 2025 г.): 230,04 ₽",
+        "Прошлый месяц (сентябрь 2025 г.): 0,00 ₽",
+        "",
+        "Как считаем: полные дни месяца по счетам + средний расход за последние 7 полных дней × 17 дней до конца месяца, включая сегодня (как на дашборде).",
+      ].join("\n"),
+    );
+  });
+
+  it("compares with last month's total and answers in the chat's language", async () => {
+    // Org B: 7.00 on Oct 14 and 3.00 today; 7.00 + 7.00 / 7 × 17 days left = 24.00.
+    await db.costRecord.create({
+      data: { organizationId: data.b.organizationId, connectionId: data.b.beta.id, providerResourceId: "b-vm", chargePeriodStart: new Date("2025-09-20T00:00:00Z"), chargePeriodEnd: new Date("2025-09-21T00:00:00Z"), billedCost: "1234.5000", effectiveCost: "1234.5000", billingCurrency: "RUB", serviceName: "B-service" },
+    });
+    await rebuildCostRollups(db, { organizationId: data.b.organizationId });
+    expect(await ask("/forecast", groupB)).toBe(
+      [
+        "<b>Forecast for October 2025</b> · all connections",
+        "By month end: <b>RUB 24.00</b>",
+        "Month to date (Oct 1 – 15, 2025): RUB 10.00",
+        "Last month (September 2025): RUB 1,234.50",
+        "",
+        "How: the month's complete days as billed + the average of the last 7 complete days × 17 days left including today (as on the dashboard).",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("/balance", () => {
+  it("lists each connection's provider, balance and days until suspension, and says when there is none", async () => {
+    expect(await ask("/balance")).toBe(["<b>Балансы</b>", `${SELECTEL_NAME} (Selectel): 1 500,50 ₽ — 42 дня до приостановки`, "OpenStack lab (OpenStack): нет данных о балансе"].join("\n"));
+  });
+
+  it("puts the most urgent first with a louder mark", async () => {
+    expect(await ask("/balance", groupB)).toBe(["<b>Balances</b>", "🚨 Beta cloud (Selectel): RUB 99.90 — 5 days until suspension", "⚠️ Beta spare (Selectel): RUB 2,000.00 — 20 days until suspension"].join("\n"));
+  });
+});
+
+describe("/zombies", () => {
+  it("groups zombies and orphans per connection with their monthly cost and the total", async () => {
+    expect(await ask("/zombies")).toBe(
+      [
+        "<b>Зомби и сироты</b>",
+        "",
+        "<b>Зомби</b> — удалены в облаке, но всё ещё в счёте:",
+        `${SELECTEL_NAME} (1 234,50 ₽ в месяц):`,
+        "• ghost-vm — 1 234,50 ₽ в месяц",
+        "",
+        "<b>Сироты</b> — диски, не подключённые ни к одному серверу:",
+        "OpenStack lab (300,00 ₽ в месяц):",
+        "• lost-disk — 300,00 ₽ в месяц",
+        "",
+        "Итого: <b>1 534,50 ₽ в месяц</b>",
+      ].join("\n"),
+    );
+  });
+
+  it("says so when there are none", async () => {
+    const spareOnly = await linkChat({ kind: "group", organizationId: data.b.organizationId, linkedById: data.b.user.id, connectionIds: [data.b.spare.id] });
+    expect(await ask("/zombies", spareOnly)).toBe(["<b>Зомби и сироты</b>", "Ничего не найдено: ни удалённых ресурсов в счёте, ни сирот."].join("\n"));
+  });
+});
+
+describe("names from the clouds", () => {
+  it("are escaped for Telegram's HTML", async () => {
+    const owner = await createUserWithOrganization({ orgName: "Org C" });
+    const organizationId = owner.organization.id;
+    const connection = await db.cloudConnection.create({ data: { organizationId, providerId: "selectel", name: "R&D <b>lab</b>", encryptedCredentials: "v1:test", credentialsKeyId: "test", balance: "10.00", balanceCurrency: "RUB" } });
+    await db.resource.create({ data: { organizationId, connectionId: connection.id, providerId: "selectel", providerResourceId: "x", name: "<script>vm</script>", resourceType: "server", status: "DELETED", isZombie: true, monthlyCost: "5.00" } });
+    const chatId = await linkChat({ kind: "private", organizationId, linkedById: owner.user.id });
+    expect(await ask("/balance", chatId)).toBe(["<b>Балансы</b>", "R&amp;D &lt;b&gt;lab&lt;/b&gt; (Selectel): 10,00 ₽ — срок до приостановки неизвестен"].join("\n"));
+    api.reset();
+    expect((await ask("/zombies", chatId)).split("\n").slice(3, 5)).toEqual(["R&amp;D &lt;b&gt;lab&lt;/b&gt; (5,00 ₽ в месяц):", "• &lt;script&gt;vm&lt;/script&gt; — 5,00 ₽ в месяц"]);
+  });
+});
