@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/server/db";
 import { SELECTEL_NAME } from "../../costs/cost-fixtures";
 import { truncateAllTables } from "../../setup/worker-database";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
@@ -103,6 +104,17 @@ describe("/cost", () => {
         "5. S08 — 8,00 ₽",
       ].join("\n"),
     );
+  });
+
+  it("takes today in the timezone of the user the chat acts as", async () => {
+    vi.setSystemTime(new Date("2025-10-15T20:30:00Z"));
+    await db.user.update({ where: { id: data.a.user.id }, data: { timezone: "Asia/Vladivostok" } });
+    try {
+      // Already Oct 16 in Vladivostok: nothing billed yet, against Oct 15's 17.505.
+      expect((await send("/cost today")).text.split("\n").slice(0, 3)).toEqual(["<b>Расходы за сегодня</b> · все подключения", "16 окт. 2025 г.: <b>0,00 ₽</b>", "▼ -100,0 % ко вчерашнему дню (15 окт. 2025 г.: 17,51 ₽)"]);
+    } finally {
+      await db.user.update({ where: { id: data.a.user.id }, data: { timezone: "Europe/Moscow" } });
+    }
   });
 
   it("names the chat's connections when the one asked for does not exist", async () => {
