@@ -1,6 +1,6 @@
 import { escapeHtml } from "../format/escape-html";
 import { money } from "../format/format-amounts";
-import { allowedConnections, type ChatConnection } from "./chat-scope";
+import { allowedConnections, type ChatConnection } from "./chat-filter";
 import type { CommandScope } from "./command-scope";
 
 /** A mark that grows louder as suspension nears: under 30, 14 and 7 days. */

@@ -33,17 +33,3 @@ export function parseCostArgs(raw: string): CostArgs {
   if (lastPeriod) return { period: lastPeriod, connection: last[1]!.trim() || null };
   return { period: null, connection: text };
 }
-
-export type ConnectionMatch<T> = { kind: "found"; connection: T } | { kind: "ambiguous"; candidates: T[] } | { kind: "none" };
-
-const normalize = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase("ru");
-
-/** A connection by name among the chat's allowed ones: the exact name (any case) first, else the only one containing it. */
-export function matchConnection<T extends { name: string }>(query: string, connections: readonly T[]): ConnectionMatch<T> {
-  const wanted = normalize(query);
-  const exact = connections.filter((connection) => normalize(connection.name) === wanted);
-  if (exact.length === 1) return { kind: "found", connection: exact[0]! };
-  const partial = exact.length > 1 ? exact : connections.filter((connection) => normalize(connection.name).includes(wanted));
-  if (partial.length === 1) return { kind: "found", connection: partial[0]! };
-  return partial.length ? { kind: "ambiguous", candidates: partial } : { kind: "none" };
-}

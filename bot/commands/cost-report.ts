@@ -3,7 +3,7 @@ import { changePercent, decimal } from "../../server/services/costs/money";
 import { escapeHtml } from "../format/escape-html";
 import { money, percentChange } from "../format/format-amounts";
 import { formatDayRange } from "../format/format-days";
-import { chatCostFilters, type ChatConnection } from "./chat-scope";
+import { chatCostFilters, type ChatConnection } from "./chat-filter";
 import type { CommandScope } from "./command-scope";
 import { costCallbackData, type CostSelection } from "./cost-callback";
 import { costPeriodRanges, COST_PERIODS } from "./cost-periods";

@@ -3,7 +3,7 @@ import { decimal, formatMoney, ZERO } from "../../server/services/costs/money";
 import { forecastWindows, FORECAST_BASE_DAYS, projectMonthEnd } from "../../server/services/dashboard/project-month-end";
 import { money } from "../format/format-amounts";
 import { formatDayRange, formatMonth } from "../format/format-days";
-import { allowedConnections, chatCostFilters } from "./chat-scope";
+import { allowedConnections, chatCostFilters } from "./chat-filter";
 import { chatToday } from "./chat-today";
 import type { CommandScope } from "./command-scope";
 import type { DayRange } from "./cost-periods";

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../format/escape-html";
-import type { ChatConnection, ChatFilter } from "./chat-scope";
+import type { ChatConnection, ChatFilter } from "./chat-filter";
 import type { Translate } from "./command-scope";
 
 /**

@@ -2,7 +2,7 @@ import { decimal } from "../../server/services/costs/money";
 import { escapeHtml } from "../format/escape-html";
 import { money } from "../format/format-amounts";
 import { formatDayRange } from "../format/format-days";
-import { allowedConnections, chatCostFilters } from "./chat-scope";
+import { allowedConnections, chatCostFilters } from "./chat-filter";
 import type { CommandScope } from "./command-scope";
 
 /**

@@ -1,14 +1,15 @@
 import { Composer } from "grammy";
-import { allowedConnections } from "../commands/chat-scope";
+import { allowedConnections } from "../commands/chat-filter";
 import { chatToday } from "../commands/chat-today";
 import { commandScopeOf } from "../commands/command-scope";
-import { matchConnection, parseCostArgs } from "../commands/cost-args";
+import { parseCostArgs } from "../commands/cost-args";
 import { parseCostCallback, type CostSelection } from "../commands/cost-callback";
 import { costKeyboard, costReport } from "../commands/cost-report";
-import { isMessageNotModified } from "../commands/edit-or-ignore";
+import { isMessageNotModified } from "../commands/message-not-modified";
 import type { BotContext } from "../context";
 import { escapeHtml } from "../format/escape-html";
 import { requireLinkedChat } from "../middleware/require-linked-chat";
+import { findConnectionByName } from "../runtime/chat-scope";
 
 export const costFeature = new Composer<BotContext>();
 
@@ -23,13 +24,13 @@ costFeature.command("cost", requireLinkedChat, async (ctx) => {
   const [connections, today] = await Promise.all([allowedConnections(scope.caller, scope.chat), chatToday(scope.caller)]);
   let connectionId: string | null = null;
   if (args.connection) {
-    const match = matchConnection(args.connection, connections);
-    if (match.kind !== "found") {
-      const names = (match.kind === "ambiguous" ? match.candidates : connections).map((connection) => escapeHtml(connection.name)).join(", ") || scope.t("cost-scope-none");
-      await ctx.reply(scope.t(match.kind === "ambiguous" ? "cost-connection-ambiguous" : "cost-connection-unknown", { name: escapeHtml(args.connection), names }), { parse_mode: "HTML" });
+    const connection = findConnectionByName(connections, args.connection);
+    if (!connection) {
+      const names = connections.map((item) => escapeHtml(item.name)).join(", ") || scope.t("cost-scope-none");
+      await ctx.reply(scope.t("cost-connection-unknown", { name: escapeHtml(args.connection), names }), { parse_mode: "HTML" });
       return;
     }
-    connectionId = match.connection.id;
+    connectionId = connection.id;
   }
   const selection: CostSelection = { period: args.period ?? "month", connectionId };
   const text = await costReport(scope, today, selection, connections);

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { db } from "../../server/db";
-import { isMessageNotModified } from "../commands/edit-or-ignore";
+import { isMessageNotModified } from "../commands/message-not-modified";
 import type { BotContext } from "../context";
 import { BOT_LOCALES, type BotLocale } from "../i18n/bot-i18n";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchConnection, parseCostArgs } from "@/bot/commands/cost-args";
+import { parseCostArgs } from "@/bot/commands/cost-args";
 
 describe("parseCostArgs", () => {
   it("reads nothing as no choice", () => {
@@ -19,25 +19,5 @@ describe("parseCostArgs", () => {
     expect(parseCostArgs("OpenStack  lab   today")).toEqual({ period: "today", connection: "OpenStack  lab" });
     expect(parseCostArgs("OpenStack lab")).toEqual({ period: null, connection: "OpenStack lab" });
     expect(parseCostArgs("monthly report")).toEqual({ period: null, connection: "monthly report" });
-  });
-});
-
-describe("matchConnection", () => {
-  const connections = [{ name: "Prod" }, { name: "Prod backup" }, { name: 'Selectel "main", prod' }, { name: "OpenStack lab" }];
-
-  it("prefers the exact name in any case and spacing", () => {
-    expect(matchConnection("prod", connections)).toEqual({ kind: "found", connection: { name: "Prod" } });
-    expect(matchConnection("  openstack   LAB ", connections)).toEqual({ kind: "found", connection: { name: "OpenStack lab" } });
-  });
-
-  it("accepts a part of one name only", () => {
-    expect(matchConnection("selectel", connections)).toEqual({ kind: "found", connection: { name: 'Selectel "main", prod' } });
-    expect(matchConnection("backup", connections)).toEqual({ kind: "found", connection: { name: "Prod backup" } });
-  });
-
-  it("reports several candidates or none", () => {
-    expect(matchConnection("pro", connections)).toEqual({ kind: "ambiguous", candidates: [{ name: "Prod" }, { name: "Prod backup" }, { name: 'Selectel "main", prod' }] });
-    expect(matchConnection("yandex", connections)).toEqual({ kind: "none" });
-    expect(matchConnection("prod", [{ name: "PROD" }, { name: "prod" }])).toEqual({ kind: "ambiguous", candidates: [{ name: "PROD" }, { name: "prod" }] });
   });
 });

@@ -7,7 +7,7 @@ import { truncateAllTables } from "../../setup/worker-database";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { callbackQuery, groupMessage, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
-import { linkChat, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
+import { linkedChatId, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
 
 let api: FakeBotApi;
 let data: Awaited<ReturnType<typeof seedCommandOrganizations>>;
@@ -23,8 +23,8 @@ beforeAll(async () => {
   await truncateAllTables();
   api = await startFakeBotApi();
   data = await seedCommandOrganizations();
-  groupA = await linkChat({ kind: "group", organizationId: data.a.organizationId, linkedById: data.a.user.id });
-  groupB = await linkChat({ kind: "group", organizationId: data.b.organizationId, linkedById: data.b.user.id });
+  groupA = await linkedChatId({ kind: "group", organizationId: data.a.organizationId, userId: data.a.user.id });
+  groupB = await linkedChatId({ kind: "group", organizationId: data.b.organizationId, userId: data.b.user.id });
 });
 afterAll(() => api.close());
 beforeEach(() => {
@@ -59,8 +59,8 @@ describe("two organizations' groups", () => {
   });
 
   it("do not find the other organization's connections by name", async () => {
-    expect(await reply(groupB, "/cost week OpenStack lab")).toBe("Подключение «OpenStack lab» не найдено. Доступны: Beta cloud, Beta spare.");
-    expect(await reply(groupA, "/cost beta")).toBe(`Подключение «beta» не найдено. Доступны: OpenStack lab, ${SELECTEL_NAME}.`);
+    expect(await reply(groupB, "/cost week OpenStack lab")).toBe("Не нашлось одного подключения по запросу «OpenStack lab». Доступны: Beta cloud, Beta spare.");
+    expect(await reply(groupA, "/cost beta")).toBe(`Не нашлось одного подключения по запросу «beta». Доступны: OpenStack lab, ${SELECTEL_NAME}.`);
   });
 
   it("refuse a button naming the other organization's connection", async () => {
@@ -74,7 +74,7 @@ describe("two organizations' groups", () => {
 describe("a group linked with a connection filter", () => {
   let openstackOnly: number;
   beforeAll(async () => {
-    openstackOnly = await linkChat({ kind: "group", organizationId: data.a.organizationId, linkedById: data.a.user.id, connectionIds: [data.a.openstack.id] });
+    openstackOnly = await linkedChatId({ kind: "group", organizationId: data.a.organizationId, userId: data.a.user.id, connectionIds: [data.a.openstack.id] });
   });
 
   it("sees that connection only, in every command", async () => {
@@ -99,7 +99,7 @@ describe("a group linked with a connection filter", () => {
       "К концу месяца: <b>85,71 ₽</b>",
       "С начала месяца (1–15 окт. 2025 г.): 30,00 ₽",
     ]);
-    expect(await reply(openstackOnly, "/cost selectel")).toBe("Подключение «selectel» не найдено. Доступны: OpenStack lab.");
+    expect(await reply(openstackOnly, "/cost selectel")).toBe("Не нашлось одного подключения по запросу «selectel». Доступны: OpenStack lab.");
   });
 
   it("refuses a button for the organization's other connection", async () => {
@@ -110,7 +110,7 @@ describe("a group linked with a connection filter", () => {
   });
 
   it("shows nothing rather than everything once its connections are gone", async () => {
-    const gone = await linkChat({ kind: "group", organizationId: data.a.organizationId, linkedById: data.a.user.id, connectionIds: ["deleted-connection"] });
+    const gone = await linkedChatId({ kind: "group", organizationId: data.a.organizationId, userId: data.a.user.id, connectionIds: ["deleted-connection"] });
     expect((await reply(gone, "/cost")).split("\n").slice(0, 2)).toEqual(["<b>Расходы за месяц</b> · нет доступных подключений", "1–15 окт. 2025 г.: <b>0,00 ₽</b>"]);
     expect(await reply(gone, "/balance")).toBe(["<b>Балансы</b>", "Подключений нет."].join("\n"));
     const seen = await transcript(gone, READ_COMMANDS);
@@ -120,7 +120,7 @@ describe("a group linked with a connection filter", () => {
 
 describe("a group linked with a project filter", () => {
   it("counts that project's costs and resources only", async () => {
-    const p1 = await linkChat({ kind: "group", organizationId: data.a.organizationId, linkedById: data.a.user.id, projectIds: ["p1"] });
+    const p1 = await linkedChatId({ kind: "group", organizationId: data.a.organizationId, userId: data.a.user.id, projectIds: ["p1"] });
     // p1: web-1 130.00 + disk-1 15.03 this month, both on the Selectel connection.
     expect((await reply(p1, "/cost")).split("\n").slice(0, 2)).toEqual([`<b>Расходы за месяц</b> · все подключения · проекты: p1`, "1–15 окт. 2025 г.: <b>145,03 ₽</b>"]);
     const keyboard = (api.callsOf("sendMessage")[0]!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((button) => button.text);
@@ -135,7 +135,7 @@ describe("a group linked with a project filter", () => {
 describe("chats without access", () => {
   it("answer the no-access message when the member who linked the group has left the organization", async () => {
     const member = await addMember(data.a.organizationId, "admin");
-    const orphaned = await linkChat({ kind: "group", organizationId: data.a.organizationId, linkedById: member.user.id });
+    const orphaned = await linkedChatId({ kind: "group", organizationId: data.a.organizationId, userId: member.user.id });
     await db.membership.delete({ where: { id: member.membership.id } });
     for (const command of ["/cost", "/top", "/forecast", "/balance", "/zombies"]) {
       expect(await reply(orphaned, command)).toBe(translateBot("ru", "errors-no-access"));

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { NOW, seedCostOrganization } from "../../costs/cost-fixtures";
 import { createUserWithOrganization } from "../../helpers/test-callers";
+import { createLinkedChat } from "../support/linked-chat";
 
 /**
  * The bot commands' dataset: Org A is the cost fixture (tests/integration/costs/cost-fixtures.ts, "today" 2025-10-15
@@ -39,19 +40,9 @@ export async function seedCommandOrganizations() {
   return { a, b: { ...b, organizationId, beta, spare } };
 }
 
-let nextGroupId = -1_001_000_000_000;
-let nextPrivateId = 7_000_000;
-
-/** A TelegramChat row as the linking flow would leave it (that flow is tested elsewhere). */
-export async function linkChat(options: { kind: "private" | "group"; organizationId: string; linkedById: string; connectionIds?: string[]; projectIds?: string[]; locale?: string }) {
-  const telegramChatId = options.kind === "group" ? nextGroupId-- : nextPrivateId++;
-  await db.telegramChat.create({
-    data: {
-      telegramChatId: String(telegramChatId), kind: options.kind, organizationId: options.organizationId, linkedById: options.linkedById, userId: options.kind === "private" ? options.linkedById : null,
-      connectionIds: options.connectionIds ?? [], projectIds: options.projectIds ?? [], locale: options.locale ?? "ru",
-    },
-  });
-  return telegramChatId;
+/** A linked chat's Telegram id, for the updates sent to it (the row is made as linking would leave it). */
+export async function linkedChatId(options: Parameters<typeof createLinkedChat>[0]): Promise<number> {
+  return Number((await createLinkedChat(options)).telegramChatId);
 }
 
 /** "Today" is the fixture's 2025-10-15 (Moscow) for the cost procedures the commands call. */

@@ -5,7 +5,7 @@ import { truncateAllTables } from "../../setup/worker-database";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { callbackQuery, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
-import { linkChat, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
+import { linkedChatId, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
 
 let api: FakeBotApi;
 let data: Awaited<ReturnType<typeof seedCommandOrganizations>>;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await truncateAllTables();
   api = await startFakeBotApi();
   data = await seedCommandOrganizations();
-  chatId = await linkChat({ kind: "private", organizationId: data.a.organizationId, linkedById: data.a.user.id });
+  chatId = await linkedChatId({ kind: "private", organizationId: data.a.organizationId, userId: data.a.user.id });
 });
 afterAll(() => api.close());
 beforeEach(() => {
@@ -118,7 +118,7 @@ describe("/cost", () => {
   });
 
   it("names the chat's connections when the one asked for does not exist", async () => {
-    expect((await send("/cost Beta cloud")).text).toBe(`Подключение «Beta cloud» не найдено. Доступны: OpenStack lab, ${SELECTEL_NAME}.`);
+    expect((await send("/cost Beta cloud")).text).toBe(`Не нашлось одного подключения по запросу «Beta cloud». Доступны: OpenStack lab, ${SELECTEL_NAME}.`);
   });
 });
 

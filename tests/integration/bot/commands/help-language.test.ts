@@ -4,7 +4,7 @@ import { truncateAllTables } from "../../setup/worker-database";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { callbackQuery, groupMessage, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
-import { linkChat, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
+import { linkedChatId, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
 
 let api: FakeBotApi;
 let data: Awaited<ReturnType<typeof seedCommandOrganizations>>;
@@ -64,7 +64,7 @@ describe("/help", () => {
 
 describe("/lang", () => {
   it("offers both languages, stores the choice of a linked chat and answers in it from then on", async () => {
-    const chatId = await linkChat({ kind: "private", organizationId: data.a.organizationId, linkedById: data.a.user.id });
+    const chatId = await linkedChatId({ kind: "private", organizationId: data.a.organizationId, userId: data.a.user.id });
     const send = (text: string) => createTestBot(api).handleUpdate(privateMessage(text, { userId: chatId }));
     await send("/lang");
     expect(api.callsOf("sendMessage")[0]).toMatchObject({
@@ -100,7 +100,7 @@ describe("/lang", () => {
   });
 
   it("ignores forged language buttons", async () => {
-    const chatId = await linkChat({ kind: "private", organizationId: data.a.organizationId, linkedById: data.a.user.id });
+    const chatId = await linkedChatId({ kind: "private", organizationId: data.a.organizationId, userId: data.a.user.id });
     await createTestBot(api).handleUpdate(callbackQuery("lang:de", { chatId, messageId: 10 }, { userId: chatId }));
     expect(api.callsOf("editMessageText")).toEqual([]);
     expect(api.callsOf("answerCallbackQuery")[0]).toMatchObject({ text: "Кнопка устарела — отправьте /lang ещё раз." });

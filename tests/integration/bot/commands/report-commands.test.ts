@@ -7,7 +7,7 @@ import { truncateAllTables } from "../../setup/worker-database";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { groupMessage, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
-import { linkChat, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
+import { linkedChatId, pinNow, plain, seedCommandOrganizations } from "./command-fixtures";
 
 let api: FakeBotApi;
 let data: Awaited<ReturnType<typeof seedCommandOrganizations>>;
@@ -18,8 +18,8 @@ beforeAll(async () => {
   await truncateAllTables();
   api = await startFakeBotApi();
   data = await seedCommandOrganizations();
-  chatA = await linkChat({ kind: "private", organizationId: data.a.organizationId, linkedById: data.a.user.id });
-  groupB = await linkChat({ kind: "group", organizationId: data.b.organizationId, linkedById: data.b.user.id, locale: "en" });
+  chatA = await linkedChatId({ kind: "private", organizationId: data.a.organizationId, userId: data.a.user.id });
+  groupB = await linkedChatId({ kind: "group", organizationId: data.b.organizationId, userId: data.b.user.id, locale: "en" });
 });
 afterAll(() => api.close());
 beforeEach(() => {
@@ -127,7 +127,7 @@ describe("/zombies", () => {
   });
 
   it("says so when there are none", async () => {
-    const spareOnly = await linkChat({ kind: "group", organizationId: data.b.organizationId, linkedById: data.b.user.id, connectionIds: [data.b.spare.id] });
+    const spareOnly = await linkedChatId({ kind: "group", organizationId: data.b.organizationId, userId: data.b.user.id, connectionIds: [data.b.spare.id] });
     expect(await ask("/zombies", spareOnly)).toBe(["<b>Зомби и сироты</b>", "Ничего не найдено: ни удалённых ресурсов в счёте, ни сирот."].join("\n"));
   });
 });
@@ -138,7 +138,7 @@ describe("names from the clouds", () => {
     const organizationId = owner.organization.id;
     const connection = await db.cloudConnection.create({ data: { organizationId, providerId: "selectel", name: "R&D <b>lab</b>", encryptedCredentials: "v1:test", credentialsKeyId: "test", balance: "10.00", balanceCurrency: "RUB" } });
     await db.resource.create({ data: { organizationId, connectionId: connection.id, providerId: "selectel", providerResourceId: "x", name: "<script>vm</script>", resourceType: "server", status: "DELETED", isZombie: true, monthlyCost: "5.00" } });
-    const chatId = await linkChat({ kind: "private", organizationId, linkedById: owner.user.id });
+    const chatId = await linkedChatId({ kind: "private", organizationId, userId: owner.user.id });
     expect(await ask("/balance", chatId)).toBe(["<b>Балансы</b>", "R&amp;D &lt;b&gt;lab&lt;/b&gt; (Selectel): 10,00 ₽ — срок до приостановки неизвестен"].join("\n"));
     api.reset();
     expect((await ask("/zombies", chatId)).split("\n").slice(3, 5)).toEqual(["R&amp;D &lt;b&gt;lab&lt;/b&gt; (5,00 ₽ в месяц):", "• &lt;script&gt;vm&lt;/script&gt; — 5,00 ₽ в месяц"]);

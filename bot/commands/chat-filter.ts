@@ -1,5 +1,6 @@
 import type { TelegramChat } from "../../server/db";
 import type { ChatCaller } from "../runtime/chat-caller";
+import { connectionsInChatScope } from "../runtime/chat-scope";
 
 export type ChatFilter = Pick<TelegramChat, "connectionIds" | "projectIds">;
 export type ChatConnection = Awaited<ReturnType<ChatCaller["connection"]["list"]>>[number];
@@ -21,8 +22,8 @@ export function chatCostFilters(filter: ChatFilter, connectionId?: string) {
  */
 export async function allowedConnections(caller: ChatCaller, filter: ChatFilter): Promise<ChatConnection[]> {
   const [connections, billing] = await Promise.all([caller.connection.list(), filter.projectIds.length ? connectionsBillingProjects(caller, filter) : null]);
-  return connections
-    .filter((connection) => (filter.connectionIds.length === 0 || filter.connectionIds.includes(connection.id)) && (!billing || billing.has(connection.id)))
+  return connectionsInChatScope(filter, connections)
+    .filter((connection) => !billing || billing.has(connection.id))
     .sort((a, b) => a.name.localeCompare(b.name, "ru") || a.id.localeCompare(b.id));
 }
 
