@@ -1,4 +1,5 @@
-import { GrammyError, type Api } from "grammy";
+import type { Api } from "grammy";
+import { isMessageNotModified } from "../commands/message-not-modified";
 import { db } from "../../server/db";
 import { isRunFinished, renderSyncProgress } from "./render-sync-progress";
 import type { SyncProgressWatch } from "./sync-progress-watch";
@@ -7,9 +8,6 @@ export interface ProgressStep {
   done: boolean;
   text: string;
 }
-
-/** Telegram refuses an edit that changes nothing; that is not a failure here. */
-const isNotModified = (error: unknown) => error instanceof GrammyError && error.error_code === 400 && /not modified/i.test(error.description);
 
 /**
  * One look at the run: renders its state and edits the message when the text changed since `previousText`.
@@ -23,7 +21,7 @@ export async function editSyncProgress(api: Api, watch: SyncProgressWatch, previ
     try {
       await api.editMessageText(watch.telegramChatId, watch.messageId, text);
     } catch (error) {
-      if (!isNotModified(error)) throw error;
+      if (!isMessageNotModified(error)) throw error;
     }
   }
   return { done: isRunFinished(run.status), text };
