@@ -13,7 +13,7 @@ export default defineConfig([
   },
   {
     // Command-line entry points talk to the terminal.
-    files: ["server/cli/**", "scripts/**", "tests/**"],
+    files: ["server/cli/**", "scripts/**", "tests/**", "bot/run-long-polling.ts"],
     rules: { "no-console": "off" },
   },
   globalIgnores([".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/.artifacts/**"]),

@@ -1,4 +1,62 @@
 import { Composer } from "grammy";
+import { db } from "../../server/db";
+import { removeTelegramChatLink } from "../../server/services/telegram/unlink-telegram-chat";
+import { botIdentity } from "../../server/services/telegram/telegram-audit";
 import type { BotContext } from "../context";
+import { redeemFromChat } from "../linking/redeem-from-chat";
 
 export const linkGroupFeature = new Composer<BotContext>();
+
+const groups = linkGroupFeature.chatType(["group", "supergroup"]);
+const privateChats = linkGroupFeature.chatType("private");
+
+/** /link <code> from a group binds it to the organization of the admin who made the code. */
+groups.command("link", async (ctx) => {
+  const code = ctx.match.trim();
+  await ctx.reply(code ? await redeemFromChat(ctx, code) : ctx.t("link-missing-code"));
+});
+
+privateChats.command("link", (ctx) => ctx.reply(ctx.t("link-private-hint")));
+
+/**
+ * Who may unlink a group from Telegram: its admins and creator (an anonymous admin posts as the group itself).
+ * An organization admin can always unlink it in Settings too.
+ */
+async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
+  if (ctx.msg?.sender_chat?.id === ctx.chat?.id) return true;
+  if (!ctx.from) return false;
+  const member = await ctx.getChatMember(ctx.from.id);
+  return member.status === "creator" || member.status === "administrator";
+}
+
+groups.command("unlink", async (ctx) => {
+  const chat = ctx.linkedChat;
+  if (!chat) {
+    await ctx.reply(ctx.t("unlink-not-linked"));
+    return;
+  }
+  if (!(await isGroupAdmin(ctx))) {
+    await ctx.reply(ctx.t("unlink-not-admin"));
+    return;
+  }
+  // The Telegram admin is not necessarily an InfraZen user: the audit row names the Telegram account instead.
+  await removeTelegramChatLink(db, botIdentity(null), chat, "telegram", { telegramUserId: ctx.from?.id ?? null });
+  ctx.linkedChat = null;
+  await ctx.reply(ctx.t("unlink-group-done"));
+});
+
+privateChats.command("unlink", async (ctx) => {
+  const chat = ctx.linkedChat;
+  if (!chat) {
+    await ctx.reply(ctx.t("unlink-not-linked"));
+    return;
+  }
+  await removeTelegramChatLink(db, botIdentity(chat.userId), chat, "telegram", { telegramUserId: ctx.from.id });
+  ctx.linkedChat = null;
+  await ctx.reply(ctx.t("unlink-private-done"));
+});
+
+/** A group upgraded to a supergroup gets a new chat id: the link follows it instead of silently breaking. */
+linkGroupFeature.on("message:migrate_to_chat_id", async (ctx) => {
+  await db.telegramChat.updateMany({ where: { telegramChatId: String(ctx.chat.id) }, data: { telegramChatId: String(ctx.msg.migrate_to_chat_id) } });
+});

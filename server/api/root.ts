@@ -8,6 +8,7 @@ import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
 import { resourceRouter } from "./routers/resource";
 import { syncRunRouter } from "./routers/sync-run";
+import { telegramRouter } from "./routers/telegram";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   resource: resourceRouter,
   admin: adminRouter,
   impersonation: impersonationRouter,
+  telegram: telegramRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,8 +6,9 @@ import { inventoryCommand } from "./commands/inventory";
 import { sandboxCommand } from "./commands/sandbox";
 import { setupCommand } from "./commands/setup";
 import { syncCommand } from "./commands/sync";
+import { telegramCommand } from "./commands/telegram";
 
-const commands: CliCommand[] = [setupCommand, dbCommand, adminCommand, demoCommand, sandboxCommand, inventoryCommand, syncCommand];
+const commands: CliCommand[] = [setupCommand, dbCommand, adminCommand, demoCommand, sandboxCommand, inventoryCommand, syncCommand, telegramCommand];
 
 function printHelp() {
   console.log("Usage: npm run cli -- <command> [options]\n");

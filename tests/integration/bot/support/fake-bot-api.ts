@@ -30,9 +30,13 @@ export interface FakeBotApi {
   /** Texts sent (sendMessage) and edited (editMessageText) to one chat, in order. */
   textsTo(chatId: number | string): string[];
   failNext(method: string, failure: FakeFailure, times?: number): void;
+  /** What getChatMember answers for this user in this chat (default "member"). */
+  setChatMemberStatus(chatId: number, userId: number, status: ChatMemberStatus): void;
   reset(): void;
   close(): Promise<void>;
 }
+
+export type ChatMemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
 
 export const FAKE_BOT_TOKEN = "123456:TEST-fake-token";
 
@@ -51,6 +55,7 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, { failure: FakeFailure; times: number }>();
   let nextMessageId = 1000;
+  const memberStatuses = new Map<string, ChatMemberStatus>();
 
   const answer = (method: string, payload: Record<string, unknown>): unknown => {
     const chat = { id: Number(payload.chat_id), type: Number(payload.chat_id) < 0 ? "supergroup" : "private" };
@@ -60,6 +65,11 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
       case "sendMessage":
         nextMessageId += 1;
         return { message_id: nextMessageId, date: Math.floor(Date.now() / 1000), chat, text: payload.text };
+      case "getChatMember":
+        return {
+          status: memberStatuses.get(`${String(payload.chat_id)}:${String(payload.user_id)}`) ?? "member",
+          user: { id: Number(payload.user_id), is_bot: false, first_name: "Test" },
+        };
       case "editMessageText":
         return { message_id: Number(payload.message_id), date: Math.floor(Date.now() / 1000), chat, text: payload.text };
       default:
@@ -109,9 +119,11 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
         .filter((call) => (call.method === "sendMessage" || call.method === "editMessageText") && String(call.payload.chat_id) === String(chatId))
         .map((call) => String(call.payload.text)),
     failNext: (method, failure, times = 1) => failures.set(method, { failure, times }),
+    setChatMemberStatus: (chatId, userId, status) => memberStatuses.set(`${chatId}:${userId}`, status),
     reset: () => {
       calls.length = 0;
       failures.clear();
+      memberStatuses.clear();
     },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

@@ -1,0 +1,17 @@
+link-errors-invalid = That code did not work. Check it or create a new one in InfraZen Settings → Telegram.
+link-errors-expired = The code has expired (codes last 10 minutes). Create a new one in InfraZen Settings → Telegram.
+link-errors-used = This code has already been used. Create a new one in InfraZen Settings → Telegram.
+link-errors-user-code-in-group = This code is for a private chat: open the link from Settings or send /start <code> to the bot in a private message. An organization admin creates a separate code for a group.
+link-errors-group-code-in-private = This code is for a group chat: add the bot to the group and send /link <code> there.
+link-errors-no-longer-member = The code belongs to someone who no longer has access to the organization or the right to do this. Create a new code.
+link-missing-code = Send the command with a code: /link <code>. An organization admin creates the code in InfraZen Settings → Telegram.
+link-private-hint = /link is for group chats. A private chat is linked with the link from InfraZen Settings → "Connect Telegram" or with /start <code>.
+link-group-done = This group is linked to the organization "{ $organization }". Commands: /help.
+link-group-scope-all = It sees all of the organization's connections and projects.
+link-group-scope = It sees only { $scope }.
+link-scope-connections = connections: { $names }
+link-scope-projects = projects: { $names }
+unlink-not-linked = This chat is not linked to InfraZen.
+unlink-not-admin = Only the group's Telegram admins can unlink it (or an organization admin, in InfraZen Settings).
+unlink-group-done = This group is unlinked from InfraZen: no more cost answers or alerts here. To link it again, send /link <code>.
+unlink-private-done = This chat is unlinked from InfraZen. To link it again, use the link from InfraZen Settings → "Connect Telegram".

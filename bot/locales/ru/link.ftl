@@ -1,0 +1,17 @@
+link-errors-invalid = Код не подошёл. Проверьте его или создайте новый в Настройках InfraZen → Telegram.
+link-errors-expired = Срок действия кода истёк (он действует 10 минут). Создайте новый в Настройках InfraZen → Telegram.
+link-errors-used = Этот код уже использован. Создайте новый в Настройках InfraZen → Telegram.
+link-errors-user-code-in-group = Это код для личного чата: откройте ссылку из Настроек или отправьте /start <код> боту в личные сообщения. Для группы администратор организации создаёт отдельный код.
+link-errors-group-code-in-private = Это код для группового чата: добавьте бота в группу и отправьте там /link <код>.
+link-errors-no-longer-member = Код выдан пользователю, у которого больше нет доступа к организации или прав на это действие. Создайте новый код.
+link-missing-code = Отправьте команду вместе с кодом: /link <код>. Код создаёт администратор организации в Настройках InfraZen → Telegram.
+link-private-hint = /link — для групповых чатов. Личный чат связывается ссылкой из Настроек InfraZen → «Подключить Telegram» или командой /start <код>.
+link-group-done = Группа связана с организацией «{ $organization }». Список команд — /help.
+link-group-scope-all = Здесь видны все подключения и проекты организации.
+link-group-scope = Здесь видны только { $scope }.
+link-scope-connections = подключения: { $names }
+link-scope-projects = проекты: { $names }
+unlink-not-linked = Этот чат не связан с InfraZen.
+unlink-not-admin = Отвязать группу могут только её администраторы в Telegram (или администратор организации — в Настройках InfraZen).
+unlink-group-done = Группа отвязана от InfraZen: здесь больше не будет ответов о затратах и оповещений. Связать снова — /link <код>.
+unlink-private-done = Чат отвязан от InfraZen. Связать снова — ссылкой из Настроек InfraZen → «Подключить Telegram».
