@@ -370,7 +370,7 @@ export const en: Messages = {
     intro: "The bot answers cost questions and sends alerts right in Telegram.",
     offTitle: "The Telegram bot is off",
     offBody: "The administrator of this InfraZen server turns it on: create a bot with @BotFather and set TELEGRAM_BOT_TOKEN.",
-    offWebhook: "In production also set TELEGRAM_WEBHOOK_SECRET and point the webhook at {url} (npm run cli -- telegram webhook).",
+    offWebhook: "In production also set TELEGRAM_WEBHOOK_SECRET and register the webhook <InfraZen URL>/api/telegram with npm run cli -- telegram webhook.",
     offPolling: "For local development, run npm run bot: the bot then fetches messages itself (long polling).",
     botName: "Bot: @{username}",
     botNameUnknown: "The bot is on, but Telegram did not tell us its name.",

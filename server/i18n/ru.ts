@@ -369,7 +369,7 @@ export const ru = {
     intro: "Бот отвечает на вопросы о затратах и присылает оповещения прямо в Telegram.",
     offTitle: "Telegram-бот выключен",
     offBody: "Его включает администратор сервера InfraZen: создайте бота у @BotFather и задайте переменную TELEGRAM_BOT_TOKEN.",
-    offWebhook: "В продакшене задайте ещё TELEGRAM_WEBHOOK_SECRET и направьте вебхук на {url} (npm run cli -- telegram webhook).",
+    offWebhook: "В продакшене задайте ещё TELEGRAM_WEBHOOK_SECRET и зарегистрируйте вебхук <адрес InfraZen>/api/telegram командой npm run cli -- telegram webhook.",
     offPolling: "Для локальной разработки достаточно запустить npm run bot — бот будет получать сообщения сам (long polling).",
     botName: "Бот: @{username}",
     botNameUnknown: "Бот включён, но его имя не удалось получить от Telegram.",

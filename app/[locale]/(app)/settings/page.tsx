@@ -6,6 +6,7 @@ import { MembersSection } from "./members-section";
 import { OrganizationNameForm } from "./organization-name-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { TelegramSection } from "./telegram-section";
 import { TransferOwnershipForm } from "./transfer-ownership-form";
 
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -31,6 +32,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
         <MembersSection currentUserId={me.id} actorRole={role} canManage={orgRoleCan(role, "manage_members")} timezone={me.timezone} />
         {orgRoleCan(role, "transfer_ownership") && <TransferOwnershipForm currentUserId={me.id} />}
       </section>
+      <TelegramSection timezone={me.timezone} />
       <section className="card space-y-4">
         <h2 className="text-lg font-semibold">{t("settings.newOrganization")}</h2>
         <CreateOrganizationForm />
