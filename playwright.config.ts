@@ -35,6 +35,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    // The Telegram bot is on with a Bot API root on a closed loopback port: Settings can issue codes and t.me links
+    // (the username is given, so no getMe), and nothing ever reaches Telegram.
+    env: { E2E_PORT: String(port), TELEGRAM_BOT_TOKEN: "123456:E2E-offline-token", TELEGRAM_BOT_USERNAME: "infrazen_e2e_bot", TELEGRAM_API_ROOT: "http://127.0.0.1:9" },
   },
 });
