@@ -28,7 +28,7 @@ export const telegramCommand: CliCommand = {
     const base = (values.url ?? config.appUrl).replace(/\/+$/, "");
     if (!base.startsWith("https://")) throw new Error(`Telegram only posts to https URLs; got ${base}. Pass --url https://… or set NEXTAUTH_URL.`);
     const url = `${base}${TELEGRAM_WEBHOOK_PATH}`;
-    await api.setWebhook(url, { secret_token: config.webhookSecret, allowed_updates: ["message", "callback_query", "my_chat_member"] });
+    await api.setWebhook(url, { secret_token: config.webhookSecret });
     await registerBotCommands(api);
     const info = await api.getWebhookInfo();
     console.log(`Webhook set: ${info.url} (pending updates: ${info.pending_update_count}). The command menu is published in ru and en.`);

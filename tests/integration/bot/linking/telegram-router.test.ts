@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { addMember, createUserWithOrganization } from "../../helpers/test-callers";
+import { addMember, callerFor, createUserWithOrganization } from "../../helpers/test-callers";
+import { createPlatformUser } from "../../admin/admin-harness";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { createLinkedChat } from "../support/linked-chat";
 import { createConnectionWithProject, setTelegramEnv } from "./link-support";
@@ -54,6 +55,18 @@ describe("telegram router", () => {
 
     const group = await owner.caller.telegram.createLinkCode({ purpose: "group" });
     expect(group).toMatchObject({ purpose: "group", deepLink: null, command: `/link ${group.code}` });
+  });
+
+  it("refuses to link Telegram while an admin impersonates the user: the link would outlive the session", async () => {
+    botOn();
+    const support = await createPlatformUser("admin", ["impersonate_users"]);
+    const customer = await createUserWithOrganization();
+    const { impersonationId } = await callerFor({ userId: support.user.id }).admin.impersonation.start({ userId: customer.user.id, reason: "ticket 77" });
+    await expect(callerFor({ userId: support.user.id, impersonationId }).telegram.createLinkCode({ purpose: "user" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Telegram cannot be linked while acting as another user: the link would outlive the session.",
+    });
+    expect(await db.telegramLinkCode.count({ where: { userId: customer.user.id } })).toBe(0);
   });
 
   it("refuses group filters that belong to another organization", async () => {
