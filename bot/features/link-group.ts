@@ -60,3 +60,16 @@ privateChats.command("unlink", async (ctx) => {
 linkGroupFeature.on("message:migrate_to_chat_id", async (ctx) => {
   await db.telegramChat.updateMany({ where: { telegramChatId: String(ctx.chat.id) }, data: { telegramChatId: String(ctx.msg.migrate_to_chat_id) } });
 });
+
+/**
+ * The bot was removed from a group or blocked in a private chat: the link goes, so alerts stop being queued for
+ * a chat that can never receive them. Adding the bot back needs a new code.
+ */
+linkGroupFeature.on("my_chat_member", async (ctx) => {
+  const status = ctx.myChatMember.new_chat_member.status;
+  if (status !== "left" && status !== "kicked") return;
+  const chat = ctx.linkedChat;
+  if (!chat) return;
+  await removeTelegramChatLink(db, botIdentity(chat.userId), chat, "telegram", { telegramUserId: ctx.from.id, reason: status === "kicked" ? "bot_blocked_or_removed" : "bot_left" });
+  ctx.linkedChat = null;
+});

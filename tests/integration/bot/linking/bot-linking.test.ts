@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { addMember, createUserWithOrganization } from "../../helpers/test-callers";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
-import { groupMessage, privateMessage } from "../support/telegram-updates";
+import { botMembershipChanged, groupMessage, privateMessage } from "../support/telegram-updates";
+import { createLinkedChat } from "../support/linked-chat";
 import { createTestBot } from "../support/test-bot";
 import { createConnectionWithProject, issueLinkCode } from "./link-support";
 
@@ -204,5 +205,22 @@ describe("linking chats from Telegram", () => {
     await bot.handleUpdate(privateMessage("/unlink", { userId, languageCode: "en" }));
     expect(api.textsTo(userId).at(-1)).toBe('This chat is unlinked from InfraZen. To link it again, use the link from InfraZen Settings → "Connect Telegram".');
     expect(await db.telegramChat.count({ where: { telegramChatId: String(userId) } })).toBe(0);
+  });
+
+  it("forgets a chat that removed or blocked the bot, with an audit row", async () => {
+    const owner = await createUserWithOrganization();
+    const group = await createLinkedChat({ organizationId: owner.organization.id, userId: owner.user.id, kind: "group" });
+    const personal = await createLinkedChat({ organizationId: owner.organization.id, userId: owner.user.id });
+    const bot = createTestBot(api);
+
+    await bot.handleUpdate(botMembershipChanged(Number(group.telegramChatId), "member", { userId: 501 }));
+    expect(await db.telegramChat.count({ where: { id: group.id } })).toBe(1);
+    await bot.handleUpdate(botMembershipChanged(Number(group.telegramChatId), "left", { userId: 501 }));
+    await bot.handleUpdate(botMembershipChanged(Number(personal.telegramChatId), "kicked", { userId: Number(personal.telegramChatId) }));
+
+    expect(await db.telegramChat.count({ where: { id: { in: [group.id, personal.id] } } })).toBe(0);
+    const audits = await db.auditLog.findMany({ where: { action: "telegram.unlink", organizationId: owner.organization.id }, orderBy: { createdAt: "asc" } });
+    expect(audits.map((row) => (row.metadata as { reason: string }).reason)).toEqual(["bot_left", "bot_blocked_or_removed"]);
+    expect(api.calls).toHaveLength(0);
   });
 });

@@ -47,3 +47,19 @@ export function callbackQuery(data: string, chat: { chatId: number; messageId: n
     },
   } as Update;
 }
+
+/** The bot's own membership changed (removed from a group, blocked in a private chat). */
+export function botMembershipChanged(chatId: number, status: "left" | "kicked" | "member", sender: Sender): Update {
+  const chat = chatId < 0 ? { id: chatId, type: "supergroup" as const, title: "Team chat" } : { id: chatId, type: "private" as const, first_name: sender.firstName ?? "Test" };
+  const bot = { id: 123456, is_bot: true, first_name: "InfraZen", username: "infrazen_test_bot" };
+  return {
+    update_id: updateId++,
+    my_chat_member: {
+      chat,
+      from: from(sender),
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: { status: "member", user: bot },
+      new_chat_member: status === "kicked" ? { status, user: bot, until_date: 0 } : { status, user: bot },
+    },
+  } as Update;
+}
