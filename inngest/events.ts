@@ -79,3 +79,17 @@ export const telegramEventIds = {
 
 /** /sync in Telegram: keep editing one message with the run's phases until it ends. */
 export const telegramSyncProgressRequested = eventType("telegram/sync-progress.requested", { schema: syncProgressWatchData });
+
+export const telegramWeeklyDigestRequestedData = z.object({
+  chatId: z.string(),
+  organizationId: z.string(),
+  /** The chat's local Monday the digest is for ("YYYY-MM-DD"). */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type TelegramWeeklyDigestRequestedData = z.infer<typeof telegramWeeklyDigestRequestedData>;
+
+/** One chat's weekly digest is due (event id = chat + ISO week: one digest per chat and week). */
+export const telegramWeeklyDigestRequested = eventType("telegram/weekly-digest.requested", { schema: telegramWeeklyDigestRequestedData });
+export const telegramDigestEventIds = {
+  weekly: (chatId: string, isoWeek: string) => `telegram-weekly-digest-${chatId}-${isoWeek}`,
+};

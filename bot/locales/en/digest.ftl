@@ -1,0 +1,10 @@
+digest-title = 📊 <b>Weekly digest: { $from } — { $to }</b>
+digest-week = Spend: <b>{ $spend }</b> ({ $change } on the week before: { $previous })
+digest-week-no-change = Spend: <b>{ $spend }</b> (the week before: { $previous })
+digest-top-services = Top services:
+digest-service-line = { $position }. { $service } — { $cost }
+digest-no-service = No service
+digest-month = Month to date: <b>{ $monthToDate }</b>, month-end forecast: <b>{ $forecast }</b>
+digest-low-balance = Balance lasts under 30 days:
+digest-low-balance-line = • { $connection } — { $days } days
+digest-open-dashboard = Open the dashboard

@@ -1,0 +1,10 @@
+digest-title = 📊 <b>Сводка за неделю: { $from } — { $to }</b>
+digest-week = Расходы: <b>{ $spend }</b> ({ $change } к предыдущей неделе: { $previous })
+digest-week-no-change = Расходы: <b>{ $spend }</b> (предыдущая неделя: { $previous })
+digest-top-services = Крупнейшие сервисы:
+digest-service-line = { $position }. { $service } — { $cost }
+digest-no-service = Без сервиса
+digest-month = С начала месяца: <b>{ $monthToDate }</b>, прогноз на конец месяца: <b>{ $forecast }</b>
+digest-low-balance = Баланса хватит меньше чем на 30 дней:
+digest-low-balance-line = • { $connection } — { $days } дн.
+digest-open-dashboard = Открыть дашборд

@@ -1,0 +1,73 @@
+import { formatMoney } from "../../../app/_i18n/format";
+import { translateBot, type BotLocale } from "../../../bot/i18n/bot-i18n";
+import type { SyncCompletedData } from "../../../inngest/events";
+import { Prisma, type PrismaClient } from "../../db";
+import type { TelegramAlert } from "../telegram-alert";
+import type { AlertChat } from "./alert-chats";
+import { escapeTelegramHtml } from "./telegram-html";
+import { webLink } from "./web-links";
+
+/** Lines per section: a message stays far below Telegram's 4096 characters. */
+const MAX_LINES = 15;
+
+const NEW_RESOURCE_COLUMNS = { id: true, name: true, connectionId: true, projectId: true, monthlyCost: true, currency: true } as const satisfies Prisma.ResourceSelect;
+export type NewResource = Prisma.ResourceGetPayload<{ select: typeof NEW_RESOURCE_COLUMNS }>;
+
+export interface NewZombies {
+  zombies: NewResource[];
+  orphans: NewResource[];
+}
+
+/** The sync's new zombie and orphan resources (a resource that is both is listed once, as a zombie), costliest first. */
+export async function loadNewZombies(db: PrismaClient, data: SyncCompletedData): Promise<NewZombies> {
+  const ids = [...new Set([...data.newZombieIds, ...data.newOrphanIds])];
+  if (ids.length === 0) return { zombies: [], orphans: [] };
+  const rows = await db.resource.findMany({
+    where: { id: { in: ids }, organizationId: data.organizationId, connectionId: data.connectionId },
+    select: NEW_RESOURCE_COLUMNS,
+    orderBy: [{ monthlyCost: "desc" }, { name: "asc" }, { id: "asc" }],
+  });
+  const zombieIds = new Set(data.newZombieIds);
+  return { zombies: rows.filter((row) => zombieIds.has(row.id)), orphans: rows.filter((row) => !zombieIds.has(row.id)) };
+}
+
+function section(locale: BotLocale, heading: string, resources: NewResource[]): string[] {
+  if (resources.length === 0) return [];
+  const lines = resources.slice(0, MAX_LINES).map((resource) =>
+    translateBot(locale, "alerts-new-zombies-line", { name: escapeTelegramHtml(resource.name), cost: formatMoney(resource.monthlyCost.toFixed(2), resource.currency, locale) }),
+  );
+  if (resources.length > MAX_LINES) lines.push(translateBot(locale, "alerts-new-zombies-more", { count: resources.length - MAX_LINES }));
+  return [translateBot(locale, heading), ...lines];
+}
+
+/** "1 234,00 ₽" (or "… ₽ + … $" when a connection bills in several currencies). */
+function monthlyTotal(locale: BotLocale, resources: NewResource[]): string {
+  const totals = new Map<string, Prisma.Decimal>();
+  for (const resource of resources) totals.set(resource.currency, (totals.get(resource.currency) ?? new Prisma.Decimal(0)).plus(resource.monthlyCost));
+  return [...totals].map(([currency, amount]) => formatMoney(amount.toFixed(2), currency, locale)).join(" + ");
+}
+
+/**
+ * One message per chat and sync listing the new zombie and orphan resources the chat's filter admits, each with
+ * its monthly cost, and a button to the resources page filtered to them.
+ */
+export function newZombieAlert(appUrl: string, chat: AlertChat, connection: { id: string; name: string }, found: NewZombies, data: SyncCompletedData): TelegramAlert | null {
+  const zombies = found.zombies.filter((resource) => chat.coversResource(resource));
+  const orphans = found.orphans.filter((resource) => chat.coversResource(resource));
+  if (zombies.length + orphans.length === 0) return null;
+  const { locale } = chat;
+  const text = [
+    translateBot(locale, "alerts-new-zombies", { connection: escapeTelegramHtml(connection.name), count: zombies.length + orphans.length }),
+    ...section(locale, "alerts-new-zombies-zombie-heading", zombies),
+    ...section(locale, "alerts-new-zombies-orphan-heading", orphans),
+    translateBot(locale, "alerts-new-zombies-total", { total: monthlyTotal(locale, [...zombies, ...orphans]) }),
+  ].join("\n");
+  return {
+    organizationId: data.organizationId,
+    chatId: chat.chat.id,
+    kind: "new_zombies",
+    dedupKey: `new_zombies:${data.syncRunId}`,
+    text,
+    button: { text: translateBot(locale, "alerts-open-resources"), url: webLink(appUrl, locale, "/resources", { flag: zombies.length ? "zombie" : "orphan" }) },
+  };
+}
