@@ -18,11 +18,9 @@ export function parseAlertToggle(data: string): AlertKind | null {
 
 /** One button per alert kind, showing whether the chat hears it; pressing one toggles it. */
 function alertsKeyboard(ctx: BotContext, muted: readonly string[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const kind of ALERT_KINDS) {
-    keyboard.text(ctx.t(muted.includes(kind) ? "alerts-button-off" : "alerts-button-on", { kind: ctx.t(`alerts-kind-${kind}`) }), `${TOGGLE_PREFIX}${kind}`).row();
-  }
-  return keyboard;
+  return InlineKeyboard.from(
+    ALERT_KINDS.map((kind) => [InlineKeyboard.text(ctx.t(muted.includes(kind) ? "alerts-button-off" : "alerts-button-on", { kind: ctx.t(`alerts-kind-${kind}`) }), `${TOGGLE_PREFIX}${kind}`)]),
+  );
 }
 
 /** In a group the alerts belong to the whole chat: only its Telegram admins change them. */

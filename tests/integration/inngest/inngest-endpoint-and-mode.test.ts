@@ -36,7 +36,7 @@ describe("sync mode", () => {
 
 describe("/api/inngest", () => {
   it("serves the functions with Inngest configured, and answers 404 in the embedded mode", async () => {
-    expect(functions.map((fn) => fn.id())).toEqual(["sync-connection", "schedule-due-syncs", "deliver-telegram-message", "watch-sync-progress"]);
+    expect(functions.map((fn) => fn.id())).toEqual(["sync-connection", "schedule-due-syncs", "deliver-telegram-message", "watch-sync-progress", "alert-on-sync-outcome", "send-weekly-digests", "send-weekly-digest"]);
     const request = () => new Request("http://127.0.0.1:3000/api/inngest") as Parameters<typeof GET>[0];
     const embedded = await GET(request(), {});
     expect(embedded.status).toBe(404);
@@ -47,7 +47,7 @@ describe("/api/inngest", () => {
     const dev = await GET(request(), {});
     expect(dev.status).toBe(200);
     // Each onFailure handler is served as a function of its own.
-    expect(await dev.json()).toMatchObject({ mode: "dev", function_count: 6 });
+    expect(await dev.json()).toMatchObject({ mode: "dev", function_count: 9 });
   });
 });
 
