@@ -18,8 +18,9 @@ export interface AlertChat {
 }
 
 /**
- * The organization's linked chats whose acting member still belongs to it (a member who left hears nothing more,
- * even before the chat is unlinked). A project filter is resolved to the connections owning those projects.
+ * The organization's linked chats whose acting member still belongs to it and is not disabled (a member who left
+ * hears nothing more, even before the chat is unlinked). A project filter is resolved to the connections owning
+ * those projects.
  */
 export async function loadAlertChats(db: PrismaClient, organizationId: string, where: { ids?: string[] } = {}): Promise<AlertChat[]> {
   const chats = await db.telegramChat.findMany({ where: { organizationId, ...(where.ids ? { id: { in: where.ids } } : {}) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
@@ -27,7 +28,7 @@ export async function loadAlertChats(db: PrismaClient, organizationId: string, w
   const actors = [...new Set(chats.map(actingUserId))];
   const projectIds = [...new Set(chats.flatMap((chat) => chat.projectIds))];
   const [memberships, projectOwners] = await Promise.all([
-    db.membership.findMany({ where: { organizationId, userId: { in: actors } }, select: { userId: true, role: true } }),
+    db.membership.findMany({ where: { organizationId, userId: { in: actors }, user: { disabledAt: null } }, select: { userId: true, role: true } }),
     projectIds.length
       ? db.resource.findMany({ where: { organizationId, projectId: { in: projectIds } }, distinct: ["connectionId", "projectId"], select: { connectionId: true, projectId: true } })
       : Promise.resolve([]),

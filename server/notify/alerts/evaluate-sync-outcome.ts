@@ -24,11 +24,12 @@ const COST_KINDS: AlertKind[] = ["new_zombies", "spend_anomaly", "low_balance"];
  */
 export async function evaluateSyncCompleted(db: PrismaClient, appUrl: string, data: SyncCompletedData, now = new Date()): Promise<TelegramAlert[]> {
   const chats = await loadAlertChats(db, data.organizationId);
+  if (chats.length === 0) return [];
   const alerts: TelegramAlert[] = [];
   const partial = partialOutcome(data);
   if (partial) alerts.push(...(await syncOutcomeAlerts(db, appUrl, chats, partial)));
 
-  // The episode moves with the connection whoever listens, so a chat linked later starts from the right one.
+  // The episode follows the connection, not who listens now: a top-up while every chat has it muted still re-arms.
   const balance = await advanceBalanceEpisode(db, data.organizationId, data.connectionId);
   const listeners = chats.filter((chat) => chat.covers(data.connectionId) && COST_KINDS.some((kind) => chat.hears(kind)));
   if (listeners.length === 0) return alerts;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { alertOnSyncEventInProcess } from "@/server/notify/embedded/start-embedded-alerts";
+import { addMember } from "../../helpers/test-callers";
 import { createLinkedChat } from "../support/linked-chat";
 import { addConnection, APP_URL, completedEvent, failedEvent, organizationWithConnection, recordRun, rub, withFakeTelegram } from "./alert-fixtures";
 
@@ -109,11 +110,14 @@ describe("sync outcome alerts", () => {
     expect(telegram.api().textsTo(owner.telegramChatId)).toHaveLength(2);
   });
 
-  it("stays silent for a muted kind, a member who left, and while the bot is off", async () => {
+  it("stays silent for a muted kind, a member who left, a disabled user, and while the bot is off", async () => {
     const { user, organizationId, connection } = await organizationWithConnection();
     const muted = await createLinkedChat({ organizationId, userId: user.id, mutedAlerts: ["sync_failed"] });
     const leaver = await db.user.create({ data: { email: `leaver-${Date.now()}@example.test` } });
     await createLinkedChat({ organizationId, userId: leaver.id });
+    const disabled = await addMember(organizationId, "admin");
+    await db.user.update({ where: { id: disabled.user.id }, data: { disabledAt: new Date() } });
+    await createLinkedChat({ organizationId, userId: disabled.user.id, kind: "group" });
 
     await alertOnSyncEventInProcess(failedEvent(await recordRun(connection, "error")));
     expect(telegram.api().callsOf("sendMessage")).toEqual([]);
