@@ -5,6 +5,7 @@ digest-top-services = Top services:
 digest-service-line = { $position }. { $service } — { $cost }
 digest-no-service = No service
 digest-month = Month to date: <b>{ $monthToDate }</b>, month-end forecast: <b>{ $forecast }</b>
+digest-month-no-forecast = Month to date: <b>{ $monthToDate }</b>
 digest-low-balance = Balance lasts under 30 days:
 digest-low-balance-line = • { $connection } — { $days } days
 digest-open-dashboard = Open the dashboard

@@ -5,6 +5,7 @@ digest-top-services = Крупнейшие сервисы:
 digest-service-line = { $position }. { $service } — { $cost }
 digest-no-service = Без сервиса
 digest-month = С начала месяца: <b>{ $monthToDate }</b>, прогноз на конец месяца: <b>{ $forecast }</b>
+digest-month-no-forecast = С начала месяца: <b>{ $monthToDate }</b>
 digest-low-balance = Баланса хватит меньше чем на 30 дней:
 digest-low-balance-line = • { $connection } — { $days } дн.
 digest-open-dashboard = Открыть дашборд

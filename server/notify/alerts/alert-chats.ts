@@ -19,7 +19,7 @@ export interface AlertChat {
 
 /**
  * The organization's linked chats whose acting member still belongs to it and is not disabled (a member who left
- * hears nothing more, even before the chat is unlinked). A project filter is resolved to the connections owning
+ * hears nothing more, even before the chat is unlinked). A project filter is resolved to the connections holding
  * those projects.
  */
 export async function loadAlertChats(db: PrismaClient, organizationId: string, where: { ids?: string[] } = {}): Promise<AlertChat[]> {
@@ -29,9 +29,7 @@ export async function loadAlertChats(db: PrismaClient, organizationId: string, w
   const projectIds = [...new Set(chats.flatMap((chat) => chat.projectIds))];
   const [memberships, projectOwners] = await Promise.all([
     db.membership.findMany({ where: { organizationId, userId: { in: actors }, user: { disabledAt: null } }, select: { userId: true, role: true } }),
-    projectIds.length
-      ? db.resource.findMany({ where: { organizationId, projectId: { in: projectIds } }, distinct: ["connectionId", "projectId"], select: { connectionId: true, projectId: true } })
-      : Promise.resolve([]),
+    projectIds.length ? findProjectConnections(db, organizationId, projectIds) : Promise.resolve([]),
   ]);
   const roles = new Map(memberships.map((membership) => [membership.userId, membership.role]));
   return chats.flatMap((chat): AlertChat[] => {
@@ -52,13 +50,21 @@ export async function loadAlertChats(db: PrismaClient, organizationId: string, w
   });
 }
 
-function actingUserId(chat: Pick<TelegramChat, "userId" | "linkedById">): string {
-  return chat.userId ?? chat.linkedById;
+/**
+ * Which connections hold the projects: those whose inventory has them, or that billed them in the last year (the
+ * rule /balance uses), so a project-filtered group hears about the account its project lives in.
+ */
+async function findProjectConnections(db: PrismaClient, organizationId: string, projectIds: string[]): Promise<{ connectionId: string; projectId: string | null }[]> {
+  const yearAgo = new Date(Date.now() - 366 * 86_400_000);
+  const [inventory, billing] = await Promise.all([
+    db.resource.findMany({ where: { organizationId, projectId: { in: projectIds } }, distinct: ["connectionId", "projectId"], select: { connectionId: true, projectId: true } }),
+    db.costDailyRollup.findMany({ where: { organizationId, subAccountId: { in: projectIds }, day: { gte: yearAgo } }, distinct: ["connectionId", "subAccountId"], select: { connectionId: true, subAccountId: true } }),
+  ]);
+  return [...inventory, ...billing.map((row) => ({ connectionId: row.connectionId, projectId: row.subAccountId }))];
 }
 
-/** The cost explorer's filters for what a chat may hear about (its group filter; none: everything). */
-export function chatCostFilters(chat: Pick<TelegramChat, "connectionIds" | "projectIds">) {
-  return { connectionIds: [...chat.connectionIds], providerIds: [], services: [], regions: [], projects: [...chat.projectIds], resourceTypes: [], tags: [] };
+function actingUserId(chat: Pick<TelegramChat, "userId" | "linkedById">): string {
+  return chat.userId ?? chat.linkedById;
 }
 
 /**

@@ -1,10 +1,11 @@
-import { formatMoney, formatNumber } from "../../../app/_i18n/format";
+import { formatNumber } from "../../../app/_i18n/format";
+import { escapeHtml } from "../../../bot/format/escape-html";
+import { money } from "../../../bot/format/format-amounts";
 import { translateBot } from "../../../bot/i18n/bot-i18n";
 import type { PrismaClient } from "../../db";
 import { listConnectionStatus } from "../../services/connections/list-connection-status";
 import type { TelegramAlert } from "../telegram-alert";
 import type { AlertChat } from "./alert-chats";
-import { escapeTelegramHtml } from "./telegram-html";
 import { webLink } from "./web-links";
 
 /** Days of balance left that alert, highest first; a top-up to the first of them or more ends the episode. */
@@ -67,10 +68,10 @@ export function lowBalanceAlert(appUrl: string, chat: AlertChat, connection: Lis
   if (standing.threshold === null || connection.daysLeft === null) return null;
   const { locale } = chat;
   const values = {
-    connection: escapeTelegramHtml(connection.name),
+    connection: escapeHtml(connection.name),
     days: formatNumber(connection.daysLeft, locale),
     threshold: standing.threshold,
-    balance: connection.balance !== null && connection.balanceCurrency ? formatMoney(connection.balance, connection.balanceCurrency, locale) : "",
+    balance: connection.balance !== null && connection.balanceCurrency ? money(connection.balance, locale, connection.balanceCurrency) : "",
   };
   return {
     organizationId: chat.chat.organizationId,

@@ -1,10 +1,10 @@
-import { formatMoney } from "../../../app/_i18n/format";
+import { escapeHtml } from "../../../bot/format/escape-html";
+import { money } from "../../../bot/format/format-amounts";
 import { translateBot, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import type { SyncCompletedData } from "../../../inngest/events";
 import { Prisma, type PrismaClient } from "../../db";
 import type { TelegramAlert } from "../telegram-alert";
 import type { AlertChat } from "./alert-chats";
-import { escapeTelegramHtml } from "./telegram-html";
 import { webLink } from "./web-links";
 
 /** Lines per section: a message stays far below Telegram's 4096 characters. */
@@ -34,7 +34,7 @@ export async function loadNewZombies(db: PrismaClient, data: SyncCompletedData):
 function section(locale: BotLocale, heading: string, resources: NewResource[]): string[] {
   if (resources.length === 0) return [];
   const lines = resources.slice(0, MAX_LINES).map((resource) =>
-    translateBot(locale, "alerts-new-zombies-line", { name: escapeTelegramHtml(resource.name), cost: formatMoney(resource.monthlyCost.toFixed(2), resource.currency, locale) }),
+    translateBot(locale, "alerts-new-zombies-line", { name: escapeHtml(resource.name), cost: money(resource.monthlyCost.toFixed(2), locale, resource.currency) }),
   );
   if (resources.length > MAX_LINES) lines.push(translateBot(locale, "alerts-new-zombies-more", { count: resources.length - MAX_LINES }));
   return [translateBot(locale, heading), ...lines];
@@ -44,7 +44,7 @@ function section(locale: BotLocale, heading: string, resources: NewResource[]): 
 function monthlyTotal(locale: BotLocale, resources: NewResource[]): string {
   const totals = new Map<string, Prisma.Decimal>();
   for (const resource of resources) totals.set(resource.currency, (totals.get(resource.currency) ?? new Prisma.Decimal(0)).plus(resource.monthlyCost));
-  return [...totals].map(([currency, amount]) => formatMoney(amount.toFixed(2), currency, locale)).join(" + ");
+  return [...totals].map(([currency, amount]) => money(amount.toFixed(2), locale, currency)).join(" + ");
 }
 
 /**
@@ -57,7 +57,7 @@ export function newZombieAlert(appUrl: string, chat: AlertChat, connection: { id
   if (zombies.length + orphans.length === 0) return null;
   const { locale } = chat;
   const text = [
-    translateBot(locale, "alerts-new-zombies", { connection: escapeTelegramHtml(connection.name), count: zombies.length + orphans.length }),
+    translateBot(locale, "alerts-new-zombies", { connection: escapeHtml(connection.name), count: zombies.length + orphans.length }),
     ...section(locale, "alerts-new-zombies-zombie-heading", zombies),
     ...section(locale, "alerts-new-zombies-orphan-heading", orphans),
     translateBot(locale, "alerts-new-zombies-total", { total: monthlyTotal(locale, [...zombies, ...orphans]) }),

@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
-import { formatDay, formatMoney, formatNumber } from "../../../app/_i18n/format";
+import { formatDay, formatNumber } from "../../../app/_i18n/format";
+import { money } from "../../../bot/format/format-amounts";
 import type { ChatCaller } from "../../../bot/runtime/chat-caller";
 import { translateBot } from "../../../bot/i18n/bot-i18n";
 import { Prisma } from "../../db";
 import { addDays, todayIn } from "../../services/costs/calendar-days";
 import { costClockOf } from "../../services/costs/cost-clock";
+import { formatMoney } from "../../services/costs/money";
 import type { TelegramAlert } from "../telegram-alert";
-import { chatCostFilters, readAsChat, type AlertChat } from "./alert-chats";
+import { chatCostFilters } from "../../../bot/commands/chat-filter";
+import { readAsChat, type AlertChat } from "./alert-chats";
 import { webLink } from "./web-links";
 
 export const ANOMALY_HISTORY_DAYS = 14;
@@ -58,7 +61,7 @@ export async function spendAnomalyAlert(caller: ChatCaller, appUrl: string, chat
   const anomaly = detectSpendAnomaly(daily.slice(0, ANOMALY_HISTORY_DAYS), daily[ANOMALY_HISTORY_DAYS]!);
   if (!anomaly) return null;
   const { locale } = chat;
-  const money = (amount: Prisma.Decimal) => formatMoney(amount.toFixed(2, Prisma.Decimal.ROUND_HALF_UP), result.currency, locale);
+  const amount = (value: Prisma.Decimal) => money(formatMoney(value), locale, result.currency);
   return {
     organizationId: chat.chat.organizationId,
     chatId: chat.chat.id,
@@ -66,8 +69,8 @@ export async function spendAnomalyAlert(caller: ChatCaller, appUrl: string, chat
     dedupKey: `spend_anomaly:${day}:${scopeKey(chat.chat)}`,
     text: translateBot(locale, "alerts-spend-anomaly", {
       day: formatDay(day, locale, { day: "numeric", month: "long" }),
-      spend: money(anomaly.spend),
-      median: money(anomaly.median),
+      spend: amount(anomaly.spend),
+      median: amount(anomaly.median),
       ratio: formatNumber(anomaly.ratio.toDecimalPlaces(1, Prisma.Decimal.ROUND_HALF_UP).toNumber(), locale),
     }),
     button: {

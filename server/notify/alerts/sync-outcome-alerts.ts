@@ -1,10 +1,11 @@
+import { escapeHtml } from "../../../bot/format/escape-html";
 import { translateBot } from "../../../bot/i18n/bot-i18n";
 import type { SyncCompletedData, SyncFailedData } from "../../../inngest/events";
 import type { PrismaClient } from "../../db";
 import type { TelegramAlert } from "../telegram-alert";
 import type { AlertChat } from "./alert-chats";
 import { findSyncStreakStart } from "./sync-streak";
-import { clipText, escapeTelegramHtml } from "./telegram-html";
+import { clipText } from "./clip-text";
 import { webLink } from "./web-links";
 
 interface SyncOutcome {
@@ -47,8 +48,8 @@ export async function syncOutcomeAlerts(db: PrismaClient, appUrl: string, chats:
     kind: outcome.kind,
     dedupKey: `${outcome.kind}:${outcome.connectionId}:${streakStart}`,
     text: translateBot(locale, prefix, {
-      connection: escapeTelegramHtml(run.connection.name),
-      detail: escapeTelegramHtml(clipText(outcome.detail ?? translateBot(locale, `${prefix}-no-detail`))),
+      connection: escapeHtml(run.connection.name),
+      detail: escapeHtml(clipText(outcome.detail ?? translateBot(locale, `${prefix}-no-detail`))),
     }),
     button: { text: translateBot(locale, "alerts-open-connection"), url: webLink(appUrl, locale, `/connections/${outcome.connectionId}`) },
   }));

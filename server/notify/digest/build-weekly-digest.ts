@@ -1,12 +1,14 @@
-import { formatDay, formatMoney, formatNumber } from "../../../app/_i18n/format";
+import { formatDay, formatNumber } from "../../../app/_i18n/format";
+import { allowedConnections, chatCostFilters } from "../../../bot/commands/chat-filter";
+import { escapeHtml } from "../../../bot/format/escape-html";
+import { money, percentChange } from "../../../bot/format/format-amounts";
 import { translateBot, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import { callerForChat, type ChatCaller } from "../../../bot/runtime/chat-caller";
 import { Prisma, type PrismaClient } from "../../db";
 import { addDays } from "../../services/costs/calendar-days";
-import { changePercent } from "../../services/costs/money";
+import { changePercent, decimal, formatMoney, ZERO } from "../../services/costs/money";
 import { forecastWindows, projectMonthEnd } from "../../services/dashboard/project-month-end";
-import { chatCostFilters, loadAlertChats, readAsChat, type AlertChat } from "../alerts/alert-chats";
-import { escapeTelegramHtml } from "../alerts/telegram-html";
+import { loadAlertChats, readAsChat, type AlertChat } from "../alerts/alert-chats";
 import { webLink } from "../alerts/web-links";
 import type { TelegramAlert } from "../telegram-alert";
 import { digestDedupKey } from "./digest-schedule";
@@ -18,83 +20,80 @@ const LOW_BALANCE_DAYS = 30;
 
 interface DigestFigures {
   currency: string;
-  lastWeek: string;
-  previousWeek: string;
+  lastWeek: Prisma.Decimal;
+  previousWeek: Prisma.Decimal;
   topServices: { service: string | null; cost: string }[];
-  monthToDate: string;
-  forecast: string;
+  monthToDate: Prisma.Decimal;
+  forecast: Prisma.Decimal | null;
   lowBalances: { name: string; daysLeft: number }[];
 }
 
-/** The chat's spend over one range (its filter applied by the cost explorer, its permissions by the caller). */
-async function spendOver(caller: ChatCaller, chat: AlertChat, from: string, to: string) {
-  const result = await caller.costExplorer.query({ range: { from, to }, granularity: "month", groupBy: "connection", filters: chatCostFilters(chat.chat), pageSize: 1 });
-  return { currency: result.currency, total: new Prisma.Decimal(result.totals.total) };
-}
+type DayRange = { from: string; to: string };
 
 /**
  * Last week (Monday to Sunday before `day`) against the week before, its top 3 services, month to date and the
- * month-end forecast (the dashboard's formula), and the connections under 30 days of balance — all in the
- * chat's scope, through its caller.
+ * month-end forecast (projectMonthEnd, the dashboard's and /forecast's rule), and the connections under 30 days of
+ * balance — all within the chat's filter, through its caller.
  */
 async function readDigestFigures(caller: ChatCaller, chat: AlertChat, day: string): Promise<DigestFigures> {
-  const lastWeekFrom = addDays(day, -7);
-  const lastWeekTo = addDays(day, -1);
   const filters = chatCostFilters(chat.chat);
+  const lastWeek: DayRange = { from: addDays(day, -7), to: addDays(day, -1) };
   const windows = forecastWindows(day);
+  const spendIn = async (range: DayRange | null) => {
+    if (!range) return ZERO;
+    const result = await caller.costExplorer.query({ range, granularity: "month", groupBy: "connection", filters, pageSize: 1 });
+    return decimal(result.totals.total);
+  };
   const [weeks, services, monthToDate, completeDays, base, connections] = await Promise.all([
-    caller.costExplorer.query({ range: { from: addDays(day, -14), to: lastWeekTo }, granularity: "week", groupBy: "connection", filters, pageSize: 1 }),
-    caller.costExplorer.query({ range: { from: lastWeekFrom, to: lastWeekTo }, granularity: "week", groupBy: "service", filters, pageSize: TOP_SERVICES }),
-    spendOver(caller, chat, windows.monthStart, day),
-    windows.completeDays ? spendOver(caller, chat, windows.completeDays.from, windows.completeDays.to) : null,
-    spendOver(caller, chat, windows.base.from, windows.base.to),
-    caller.connection.list(),
+    caller.costExplorer.query({ range: { from: addDays(day, -14), to: lastWeek.to }, granularity: "week", groupBy: "connection", filters, pageSize: 1 }),
+    caller.costExplorer.query({ range: lastWeek, granularity: "week", groupBy: "service", filters, pageSize: TOP_SERVICES }),
+    spendIn({ from: windows.monthStart, to: day }),
+    spendIn(windows.completeDays),
+    spendIn(windows.base),
+    allowedConnections(caller, chat.chat),
   ]);
-  const forecast = projectMonthEnd({ completeDays: completeDays?.total ?? new Prisma.Decimal(0), base: base.total, daysLeft: windows.daysLeft, hasData: true }) ?? new Prisma.Decimal(0);
+  const [previousWeek, lastWeekSpend] = [decimal(weeks.totals.byBucket[0]), decimal(weeks.totals.byBucket[1])];
   return {
     currency: weeks.currency,
-    previousWeek: weeks.totals.byBucket[0] ?? "0.00",
-    lastWeek: weeks.totals.byBucket[1] ?? "0.00",
-    topServices: services.rows.filter((row) => new Prisma.Decimal(row.total).gt(0)).map((row) => ({ service: row.key, cost: row.total })),
-    monthToDate: monthToDate.total.toFixed(2),
-    forecast: forecast.toFixed(2, Prisma.Decimal.ROUND_HALF_UP),
+    lastWeek: lastWeekSpend,
+    previousWeek,
+    topServices: services.rows.filter((row) => decimal(row.total).gt(0)).map((row) => ({ service: row.key, cost: row.total })),
+    monthToDate,
+    forecast: projectMonthEnd({ completeDays, base, daysLeft: windows.daysLeft, hasData: [monthToDate, base, lastWeekSpend].some((part) => !part.isZero()) }),
     lowBalances: connections
-      .filter((connection) => chat.covers(connection.id) && connection.daysLeft !== null && connection.daysLeft < LOW_BALANCE_DAYS)
+      .filter((connection) => connection.daysLeft !== null && connection.daysLeft < LOW_BALANCE_DAYS)
       .map((connection) => ({ name: connection.name, daysLeft: connection.daysLeft! }))
       .sort((a, b) => a.daysLeft - b.daysLeft),
   };
 }
 
-/** "+12,3 %" / "−5.0%": the week's change in the chat's language. */
-function formatChange(percent: string, locale: BotLocale): string {
-  const ratio = new Prisma.Decimal(percent).div(100).toString();
-  return new Intl.NumberFormat(locale, { style: "percent", signDisplay: "exceptZero", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio as Intl.StringNumericLiteral);
-}
-
 function digestText(locale: BotLocale, day: string, figures: DigestFigures): string {
-  const money = (amount: string) => formatMoney(amount, figures.currency, locale);
-  const change = changePercent(new Prisma.Decimal(figures.lastWeek), new Prisma.Decimal(figures.previousWeek));
+  const amount = (value: Prisma.Decimal | string) => money(typeof value === "string" ? value : formatMoney(value), locale, figures.currency);
+  const change = changePercent(figures.lastWeek, figures.previousWeek);
+  const week = { spend: amount(figures.lastWeek), previous: amount(figures.previousWeek) };
+  const dayLabel = (value: string) => formatDay(value, locale, { day: "numeric", month: "long" });
   const lines = [
-    translateBot(locale, "digest-title", { from: formatDay(addDays(day, -7), locale, { day: "numeric", month: "long" }), to: formatDay(addDays(day, -1), locale, { day: "numeric", month: "long" }) }),
-    change === null
-      ? translateBot(locale, "digest-week-no-change", { spend: money(figures.lastWeek), previous: money(figures.previousWeek) })
-      : translateBot(locale, "digest-week", { spend: money(figures.lastWeek), previous: money(figures.previousWeek), change: formatChange(change, locale) }),
+    translateBot(locale, "digest-title", { from: dayLabel(addDays(day, -7)), to: dayLabel(addDays(day, -1)) }),
+    change === null ? translateBot(locale, "digest-week-no-change", week) : translateBot(locale, "digest-week", { ...week, change: percentChange(change, locale) }),
   ];
   if (figures.topServices.length) {
     lines.push("", translateBot(locale, "digest-top-services"));
     figures.topServices.forEach((row, index) =>
-      lines.push(translateBot(locale, "digest-service-line", { position: index + 1, service: escapeTelegramHtml(row.service ?? translateBot(locale, "digest-no-service")), cost: money(row.cost) })),
+      lines.push(translateBot(locale, "digest-service-line", { position: index + 1, service: escapeHtml(row.service ?? translateBot(locale, "digest-no-service")), cost: amount(row.cost) })),
     );
   }
-  lines.push("", translateBot(locale, "digest-month", { monthToDate: money(figures.monthToDate), forecast: money(figures.forecast) }));
+  lines.push(
+    "",
+    figures.forecast
+      ? translateBot(locale, "digest-month", { monthToDate: amount(figures.monthToDate), forecast: amount(figures.forecast) })
+      : translateBot(locale, "digest-month-no-forecast", { monthToDate: amount(figures.monthToDate) }),
+  );
   if (figures.lowBalances.length) {
     lines.push("", translateBot(locale, "digest-low-balance"));
-    for (const connection of figures.lowBalances) lines.push(translateBot(locale, "digest-low-balance-line", { connection: escapeTelegramHtml(connection.name), days: formatNumber(connection.daysLeft, locale) }));
+    for (const connection of figures.lowBalances) lines.push(translateBot(locale, "digest-low-balance-line", { connection: escapeHtml(connection.name), days: formatNumber(connection.daysLeft, locale) }));
   }
   return lines.join("\n");
 }
-
-const isZero = (amount: string) => new Prisma.Decimal(amount).isZero();
 
 /**
  * The week's digest for one chat, or null when it has nothing to tell (no spend in its scope and no balance
@@ -105,7 +104,7 @@ export async function buildWeeklyDigest(db: PrismaClient, appUrl: string, due: D
   if (!chat || !chat.hears("weekly_digest")) return null;
   const figures = await readAsChat(() => readDigestFigures(callerForChat(chat.chat), chat, due.day));
   if (!figures) return null;
-  if ([figures.lastWeek, figures.previousWeek, figures.monthToDate].every(isZero) && figures.lowBalances.length === 0) return null;
+  if ([figures.lastWeek, figures.previousWeek, figures.monthToDate].every((part) => part.isZero()) && figures.lowBalances.length === 0) return null;
   return {
     organizationId: due.organizationId,
     chatId: chat.chat.id,

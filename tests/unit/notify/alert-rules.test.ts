@@ -3,10 +3,9 @@ import { parseAlertToggle } from "@/bot/features/alerts";
 import { Prisma } from "@/server/db";
 import { balanceThreshold, nextBalanceEpisode } from "@/server/notify/alerts/low-balance";
 import { detectSpendAnomaly, medianOf } from "@/server/notify/alerts/spend-anomaly";
-import { clipText, escapeTelegramHtml } from "@/server/notify/alerts/telegram-html";
+import { clipText } from "@/server/notify/alerts/clip-text";
 import { webLink } from "@/server/notify/alerts/web-links";
 import { digestDayDue, isoWeekOf } from "@/server/notify/digest/digest-schedule";
-import { forecastMonthEnd, forecastWindow } from "@/server/services/dashboard/month-forecast";
 
 const d = (value: string | number) => new Prisma.Decimal(value);
 const amounts = (...values: number[]) => values.map(d);
@@ -70,17 +69,8 @@ describe("weekly digest schedule", () => {
   });
 });
 
-describe("month-end forecast", () => {
-  it("adds the last 7 complete days' pace for today and every day left", () => {
-    const window = forecastWindow("2025-10-20");
-    expect(window).toEqual({ monthStart: "2025-10-01", monthEnd: "2025-10-31", completeTo: "2025-10-19", baseFrom: "2025-10-13", baseTo: "2025-10-19", daysLeft: 12 });
-    expect(forecastMonthEnd(d("2047.00"), d("812.00"), window).toFixed(2)).toBe("3439.00");
-  });
-});
-
 describe("alert text helpers", () => {
-  it("escapes what Telegram's HTML mode would read as markup", () => {
-    expect(escapeTelegramHtml('Selectel <main> & "co"')).toBe('Selectel &lt;main&gt; &amp; "co"');
+  it("clips a long provider message", () => {
     expect(clipText("  short  ")).toBe("short");
     expect(clipText("x".repeat(500), 10)).toBe(`${"x".repeat(9)}…`);
   });

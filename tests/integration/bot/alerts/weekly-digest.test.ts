@@ -29,7 +29,7 @@ async function seedDigestOrganization() {
 
 const DIGEST_RU = [
   "📊 <b>Сводка за неделю: 13 октября — 19 октября</b>",
-  `Расходы: <b>${rub("812.00")}</b> (+10,5\u00a0% к предыдущей неделе: ${rub("735.00")})`,
+  `Расходы: <b>${rub("812.00")}</b> (▲ +10,5\u00a0% к предыдущей неделе: ${rub("735.00")})`,
   "",
   "Крупнейшие сервисы:",
   `1. Compute — ${rub("700.00")}`,
@@ -85,7 +85,7 @@ describe("weekly digest", () => {
     expect(telegram.api().textsTo(group.telegramChatId)).toEqual([
       [
         "📊 <b>Weekly digest: October 20 — October 26</b>",
-        `Spend: <b>${rub("140.00", "en")}</b> (+100.0% on the week before: ${rub("70.00", "en")})`,
+        `Spend: <b>${rub("140.00", "en")}</b> (▲ +100.0% on the week before: ${rub("70.00", "en")})`,
         "",
         "Top services:",
         `1. Compute — ${rub("140.00", "en")}`,
