@@ -6,8 +6,7 @@ import { translateBot, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import { callerForChat, type ChatCaller } from "../../../bot/runtime/chat-caller";
 import { Prisma, type PrismaClient } from "../../db";
 import { addDays } from "../../services/costs/calendar-days";
-import { changePercent, decimal, formatMoney, ZERO } from "../../services/costs/money";
-import { forecastWindows, projectMonthEnd } from "../../services/dashboard/project-month-end";
+import { changePercent, decimal, formatMoney } from "../../services/costs/money";
 import { loadAlertChats, readAsChat, type AlertChat } from "../alerts/alert-chats";
 import { webLink } from "../alerts/web-links";
 import type { TelegramAlert } from "../telegram-alert";
@@ -32,24 +31,16 @@ type DayRange = { from: string; to: string };
 
 /**
  * Last week (Monday to Sunday before `day`) against the week before, its top 3 services, month to date and the
- * month-end forecast (projectMonthEnd, the dashboard's and /forecast's rule), and the connections under 30 days of
+ * month-end forecast (costExplorer.monthForecast, the dashboard's and /forecast's rule), and the connections under 30 days of
  * balance — all within the chat's filter, through its caller.
  */
 async function readDigestFigures(caller: ChatCaller, chat: AlertChat, day: string): Promise<DigestFigures> {
   const filters = chatCostFilters(chat.chat);
   const lastWeek: DayRange = { from: addDays(day, -7), to: addDays(day, -1) };
-  const windows = forecastWindows(day);
-  const spendIn = async (range: DayRange | null) => {
-    if (!range) return ZERO;
-    const result = await caller.costExplorer.query({ range, granularity: "month", groupBy: "connection", filters, pageSize: 1 });
-    return decimal(result.totals.total);
-  };
-  const [weeks, services, monthToDate, completeDays, base, connections] = await Promise.all([
+  const [weeks, services, month, connections] = await Promise.all([
     caller.costExplorer.query({ range: { from: addDays(day, -14), to: lastWeek.to }, granularity: "week", groupBy: "connection", filters, pageSize: 1 }),
     caller.costExplorer.query({ range: lastWeek, granularity: "week", groupBy: "service", filters, pageSize: TOP_SERVICES }),
-    spendIn({ from: windows.monthStart, to: day }),
-    spendIn(windows.completeDays),
-    spendIn(windows.base),
+    caller.costExplorer.monthForecast({ filters, asOf: day }),
     allowedConnections(caller, chat.chat),
   ]);
   const [previousWeek, lastWeekSpend] = [decimal(weeks.totals.byBucket[0]), decimal(weeks.totals.byBucket[1])];
@@ -58,8 +49,8 @@ async function readDigestFigures(caller: ChatCaller, chat: AlertChat, day: strin
     lastWeek: lastWeekSpend,
     previousWeek,
     topServices: services.rows.filter((row) => decimal(row.total).gt(0)).map((row) => ({ service: row.key, cost: row.total })),
-    monthToDate,
-    forecast: projectMonthEnd({ completeDays, base, daysLeft: windows.daysLeft, hasData: [monthToDate, base, lastWeekSpend].some((part) => !part.isZero()) }),
+    monthToDate: decimal(month.monthToDate),
+    forecast: month.forecast === null ? null : decimal(month.forecast),
     lowBalances: connections
       .filter((connection) => connection.daysLeft !== null && connection.daysLeft < LOW_BALANCE_DAYS)
       .map((connection) => ({ name: connection.name, daysLeft: connection.daysLeft! }))

@@ -138,6 +138,28 @@ export interface CostExplorerCsv {
   rowCount: number;
 }
 
+export const monthForecastInput = z.object({
+  filters: costFiltersInput.default({ connectionIds: [], providerIds: [], services: [], regions: [], projects: [], resourceTypes: [], tags: [] }),
+  /** The day to forecast from (a chat's local Monday for the digest); default: today in the user's timezone. */
+  asOf: isoDay.optional(),
+});
+export type MonthForecastInput = z.infer<typeof monthForecastInput>;
+
+/** The dashboard's month-end rule over any filtered scope, on exact sums (rounded half-up to the kopeck once, here). */
+export interface MonthForecast {
+  currency: string;
+  today: string;
+  monthStart: string;
+  monthEnd: string;
+  /** Days still to be billed, today included. */
+  daysLeft: number;
+  baseDays: number;
+  monthToDate: string;
+  /** Null without any spend in the scope this month, in the base days or last month. */
+  forecast: string | null;
+  previousMonth: { start: string; end: string; total: string };
+}
+
 /** The values the explorer's filter pickers offer, from the organization's own data. */
 export interface CostExplorerOptions {
   connections: { id: string; name: string; providerId: string }[];
