@@ -1,9 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { db } from "../../server/db";
 import { toggleMutedAlert } from "../../server/notify/alerts/toggle-muted-alert";
+import { receivesDigest } from "../../server/notify/digest/find-due-digest-chats";
 import { ALERT_KINDS, type AlertKind } from "../../server/notify/telegram-alert";
+import type { TelegramChat } from "../../server/db";
 import type { BotContext } from "../context";
 import { requireLinkedChat } from "../middleware/require-linked-chat";
+import { callerForChat } from "../runtime/chat-caller";
 
 export const alertsFeature = new Composer<BotContext>();
 
@@ -16,10 +19,16 @@ export function parseAlertToggle(data: string): AlertKind | null {
   return ALERT_KINDS.find((candidate) => candidate === kind) ?? null;
 }
 
+/** The kinds this chat can receive: the weekly digest only reaches groups and executives' private chats. */
+async function kindsFor(chat: TelegramChat): Promise<AlertKind[]> {
+  const { role } = await callerForChat(chat).organization.current();
+  return ALERT_KINDS.filter((kind) => kind !== "weekly_digest" || receivesDigest(chat, role));
+}
+
 /** One button per alert kind, showing whether the chat hears it; pressing one toggles it. */
-function alertsKeyboard(ctx: BotContext, muted: readonly string[]): InlineKeyboard {
+function alertsKeyboard(ctx: BotContext, kinds: readonly AlertKind[], muted: readonly string[]): InlineKeyboard {
   return InlineKeyboard.from(
-    ALERT_KINDS.map((kind) => [InlineKeyboard.text(ctx.t(muted.includes(kind) ? "alerts-button-off" : "alerts-button-on", { kind: ctx.t(`alerts-kind-${kind}`) }), `${TOGGLE_PREFIX}${kind}`)]),
+    kinds.map((kind) => [InlineKeyboard.text(ctx.t(muted.includes(kind) ? "alerts-button-off" : "alerts-button-on", { kind: ctx.t(`alerts-kind-${kind}`) }), `${TOGGLE_PREFIX}${kind}`)]),
   );
 }
 
@@ -32,14 +41,15 @@ async function mayChangeAlerts(ctx: BotContext): Promise<boolean> {
 }
 
 alertsFeature.command("alerts", requireLinkedChat, async (ctx) => {
-  const muted = ctx.linkedChat?.mutedAlerts ?? [];
+  const chat = ctx.linkedChat!;
   const text = ctx.chat.type === "private" ? ctx.t("alerts-settings") : `${ctx.t("alerts-settings")}\n${ctx.t("alerts-settings-group")}`;
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: alertsKeyboard(ctx, muted) });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: alertsKeyboard(ctx, await kindsFor(chat), chat.mutedAlerts) });
 });
 
 alertsFeature.callbackQuery(/^alerts:/, async (ctx) => {
   const kind = parseAlertToggle(ctx.callbackQuery.data);
-  if (!kind || !ctx.linkedChat) {
+  const kinds = ctx.linkedChat ? await kindsFor(ctx.linkedChat) : [];
+  if (!kind || !kinds.includes(kind)) {
     await ctx.answerCallbackQuery({ text: ctx.t("alerts-unknown-button"), show_alert: true });
     return;
   }
@@ -47,11 +57,11 @@ alertsFeature.callbackQuery(/^alerts:/, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("alerts-admins-only"), show_alert: true });
     return;
   }
-  const muted = await toggleMutedAlert(db, ctx.linkedChat.id, kind);
+  const muted = await toggleMutedAlert(db, ctx.linkedChat!.id, kind);
   if (!muted) {
     await ctx.answerCallbackQuery({ text: ctx.t("alerts-unknown-button"), show_alert: true });
     return;
   }
-  await ctx.editMessageReplyMarkup({ reply_markup: alertsKeyboard(ctx, muted) });
+  await ctx.editMessageReplyMarkup({ reply_markup: alertsKeyboard(ctx, kinds, muted) });
   await ctx.answerCallbackQuery({ text: ctx.t(muted.includes(kind) ? "alerts-turned-off" : "alerts-turned-on", { kind: ctx.t(`alerts-kind-${kind}`) }) });
 });

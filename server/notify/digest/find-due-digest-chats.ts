@@ -2,8 +2,11 @@ import type { OrgRole, PrismaClient } from "../../db";
 import { loadAlertChats } from "../alerts/alert-chats";
 import { digestDayDue, digestDedupKey } from "./digest-schedule";
 
-/** Private chats get the digest only when their member reads the money side of the organization. */
+/** The digest is for executives: groups, and private chats whose member reads the money side of the organization. */
 const DIGEST_ROLES: readonly OrgRole[] = ["owner", "admin", "finance"];
+export function receivesDigest(chat: { kind: "private" | "group" }, role: OrgRole): boolean {
+  return chat.kind === "group" || DIGEST_ROLES.includes(role);
+}
 
 export interface DueDigest {
   chatId: string;
@@ -27,7 +30,7 @@ export async function findDueDigestChats(db: PrismaClient, now: Date): Promise<D
   const eligible = new Set<string>();
   for (const organizationId of new Set(due.map((item) => item.organizationId))) {
     const chats = await loadAlertChats(db, organizationId, { ids: due.filter((item) => item.organizationId === organizationId).map((item) => item.chatId) });
-    for (const chat of chats) if (chat.chat.kind === "group" || DIGEST_ROLES.includes(chat.role)) eligible.add(chat.chat.id);
+    for (const chat of chats) if (receivesDigest(chat.chat, chat.role)) eligible.add(chat.chat.id);
   }
   const waiting = due.filter((item) => eligible.has(item.chatId));
   if (waiting.length === 0) return [];

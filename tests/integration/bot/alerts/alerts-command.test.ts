@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { ALERT_KINDS } from "@/server/notify/telegram-alert";
-import { createUserWithOrganization } from "../../helpers/test-callers";
+import { addMember, createUserWithOrganization } from "../../helpers/test-callers";
 import { createLinkedChat } from "../support/linked-chat";
 import { callbackQuery, groupMessage, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
@@ -12,8 +12,8 @@ const telegram = withFakeTelegram();
 const LABELS_RU = ["Сбой синхронизации", "Частичная синхронизация", "Новые неиспользуемые ресурсы", "Всплеск расходов за день", "Баланс меньше 14 / 7 / 3 дней", "Сводка по понедельникам"];
 
 /** The /alerts keyboard: one row per kind, ✅ when the chat hears it, 🔕 when muted. */
-function keyboard(muted: string[] = []) {
-  return { inline_keyboard: ALERT_KINDS.map((kind, index) => [{ text: `${muted.includes(kind) ? "🔕" : "✅"} ${LABELS_RU[index]}`, callback_data: `alerts:toggle:${kind}` }]) };
+function keyboard(muted: string[] = [], kinds: readonly string[] = ALERT_KINDS) {
+  return { inline_keyboard: ALERT_KINDS.flatMap((kind, index) => (kinds.includes(kind) ? [kind] : []).map(() => [{ text: `${muted.includes(kind) ? "🔕" : "✅"} ${LABELS_RU[index]}`, callback_data: `alerts:toggle:${kind}` }])) };
 }
 
 describe("/alerts", () => {
@@ -59,6 +59,17 @@ describe("/alerts", () => {
     await bot.handleUpdate(callbackQuery("alerts:toggle:low_balance", { chatId: groupChatId, messageId: 7 }, { userId: 5552002 }));
     expect((await db.telegramChat.findUniqueOrThrow({ where: { id: group.id } })).mutedAlerts).toEqual(["low_balance"]);
     expect(telegram.api().callsOf("editMessageReplyMarkup")).toEqual([expect.objectContaining({ chat_id: groupChatId, message_id: 7, reply_markup: keyboard(["low_balance"]) })]);
+  });
+
+  it("offers the weekly digest only where it is sent: not in a plain member's private chat", async () => {
+    const { organization } = await createUserWithOrganization();
+    const member = await addMember(organization.id, "member");
+    await createLinkedChat({ organizationId: organization.id, userId: member.user.id, telegramChatId: 5554001 });
+    const bot = createTestBot(telegram.api());
+    await bot.handleUpdate(privateMessage("/alerts", { userId: 5554001 }));
+    expect(telegram.api().callsOf("sendMessage")[0]!.reply_markup).toEqual(keyboard([], ALERT_KINDS.filter((kind) => kind !== "weekly_digest")));
+    await bot.handleUpdate(callbackQuery("alerts:toggle:weekly_digest", { chatId: 5554001, messageId: 2 }, { userId: 5554001 }));
+    expect(telegram.api().callsOf("answerCallbackQuery").map((call) => call.text)).toEqual(["Эта кнопка устарела: отправьте /alerts ещё раз."]);
   });
 
   it("refuses forged buttons and unlinked chats", async () => {
