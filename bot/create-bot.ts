@@ -38,6 +38,7 @@ async function replyWithFailure(error: BotError<BotContext>): Promise<void> {
   if (!refused) log.error({ err: error.error, updateId: ctx.update.update_id }, "telegram update failed");
   if (!ctx.chat) return;
   try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.reply(ctx.t(refused ? "errors-no-access" : "errors-generic"));
   } catch (replyError) {
     log.warn({ err: replyError }, "could not report a failed telegram update");
@@ -58,7 +59,9 @@ export function createBot(options: CreateBotOptions) {
   bot.use(botI18n());
   bot
     .errorBoundary(replyWithFailure)
-    .use(startFeature, linkGroupFeature, helpFeature, languageFeature, costFeature, topFeature, forecastFeature, balanceFeature, zombiesFeature, syncFeature, alertsFeature);
+    .use(startFeature, linkGroupFeature, helpFeature, languageFeature, costFeature, topFeature, forecastFeature, balanceFeature, zombiesFeature, syncFeature, alertsFeature)
+    // A button no feature took (an old message, forged data): answered, or Telegram keeps it spinning.
+    .on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("errors-stale-button") }));
 
   bot.catch((error) => log.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed outside the features"));
   return bot;

@@ -3,6 +3,9 @@
  * replaces a registered webhook, and stops cleanly on Ctrl+C.
  */
 import { closeDatabase } from "../server/db";
+import { resolveSyncMode } from "../server/env";
+import { startEmbeddedAlerts } from "../server/notify/embedded/start-embedded-alerts";
+import { waitForEmbeddedSyncs } from "../server/sync/embedded/in-flight-syncs";
 import { registerBotCommands } from "./commands-menu";
 import { createBot } from "./create-bot";
 import { readTelegramConfig } from "./telegram-config";
@@ -20,6 +23,8 @@ async function main(): Promise<number> {
   }
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot });
   await bot.init();
+  // /sync runs the sync in this process in the embedded mode: its outcome must reach the alerts here too.
+  const alerts = resolveSyncMode() === "embedded" ? startEmbeddedAlerts() : null;
   await registerBotCommands(bot.api);
 
   let stopping = false;
@@ -34,6 +39,9 @@ async function main(): Promise<number> {
   }
   // start() removes a registered webhook first: Telegram delivers updates one way at a time.
   await bot.start({ onStart: (me) => console.log(`@${me.username} is polling for updates (Ctrl+C stops it).`) });
+  // Syncs started with /sync finish (and their alerts go out) before the database closes under them.
+  if (!(await waitForEmbeddedSyncs(120_000))) console.warn("A sync was still running after 2 minutes; it ends as interrupted and is closed on the next start.");
+  await alerts?.idle();
   await closeDatabase();
   return 0;
 }

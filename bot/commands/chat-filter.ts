@@ -1,8 +1,9 @@
 import type { TelegramChat } from "../../server/db";
 import type { ChatCaller } from "../runtime/chat-caller";
-import { connectionsInChatScope } from "../runtime/chat-scope";
+import { db } from "../../server/db";
+import { connectionsInChatScope, findProjectConnections } from "../runtime/chat-scope";
 
-export type ChatFilter = Pick<TelegramChat, "connectionIds" | "projectIds">;
+export type ChatFilter = Pick<TelegramChat, "organizationId" | "connectionIds" | "projectIds">;
 export type ChatConnection = Awaited<ReturnType<ChatCaller["connection"]["list"]>>[number];
 
 /**
@@ -15,19 +16,17 @@ export function chatCostFilters(filter: ChatFilter, connectionId?: string) {
 }
 
 /**
- * The connections a chat may name, list and see balances of: the organization's (through the chat's caller),
- * narrowed to the link's connections, and for a project filter to the connections that billed those projects in
- * the last year (a balance is the account's, which the project lives in). By name, so buttons and lists keep
- * their order.
+ * The connections a chat may name, list, sync and see balances of: the organization's (read through the chat's
+ * caller, so a member without access gets a refusal), narrowed to the link's connections, and for a project filter
+ * to the connections holding those projects (findProjectConnections, the alerts' rule too). By name, so buttons and
+ * lists keep their order.
  */
 export async function allowedConnections(caller: ChatCaller, filter: ChatFilter): Promise<ChatConnection[]> {
-  const [connections, billing] = await Promise.all([caller.connection.list(), filter.projectIds.length ? connectionsBillingProjects(caller, filter) : null]);
+  const [connections, holders] = await Promise.all([
+    caller.connection.list(),
+    filter.projectIds.length ? findProjectConnections(db, filter.organizationId, filter.projectIds) : null,
+  ]);
   return connectionsInChatScope(filter, connections)
-    .filter((connection) => !billing || billing.has(connection.id))
+    .filter((connection) => !holders || holders.some((holder) => holder.connectionId === connection.id))
     .sort((a, b) => a.name.localeCompare(b.name, "ru") || a.id.localeCompare(b.id));
-}
-
-async function connectionsBillingProjects(caller: ChatCaller, filter: ChatFilter): Promise<Set<string>> {
-  const result = await caller.costExplorer.query({ range: { preset: "1y" }, granularity: "month", groupBy: "connection", filters: chatCostFilters(filter), pageSize: 500 });
-  return new Set(result.rows.flatMap((row) => (row.key ? [row.key] : [])));
 }

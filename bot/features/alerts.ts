@@ -5,8 +5,10 @@ import { receivesDigest } from "../../server/notify/digest/find-due-digest-chats
 import { ALERT_KINDS, type AlertKind } from "../../server/notify/telegram-alert";
 import type { TelegramChat } from "../../server/db";
 import type { BotContext } from "../context";
+import { isMessageNotModified } from "../commands/message-not-modified";
 import { requireLinkedChat } from "../middleware/require-linked-chat";
 import { callerForChat } from "../runtime/chat-caller";
+import { isTelegramChatAdmin } from "../runtime/is-chat-admin";
 
 export const alertsFeature = new Composer<BotContext>();
 
@@ -32,14 +34,6 @@ function alertsKeyboard(ctx: BotContext, kinds: readonly AlertKind[], muted: rea
   );
 }
 
-/** In a group the alerts belong to the whole chat: only its Telegram admins change them. */
-async function mayChangeAlerts(ctx: BotContext): Promise<boolean> {
-  if (ctx.chat?.type === "private") return true;
-  if (!ctx.from) return false;
-  const member = await ctx.getChatMember(ctx.from.id);
-  return member.status === "creator" || member.status === "administrator";
-}
-
 alertsFeature.command("alerts", requireLinkedChat, async (ctx) => {
   const chat = ctx.linkedChat!;
   const text = ctx.chat.type === "private" ? ctx.t("alerts-settings") : `${ctx.t("alerts-settings")}\n${ctx.t("alerts-settings-group")}`;
@@ -53,7 +47,8 @@ alertsFeature.callbackQuery(/^alerts:/, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("alerts-unknown-button"), show_alert: true });
     return;
   }
-  if (!(await mayChangeAlerts(ctx))) {
+  // In a group the alerts belong to the whole chat: only its Telegram admins change them.
+  if (!(await isTelegramChatAdmin(ctx))) {
     await ctx.answerCallbackQuery({ text: ctx.t("alerts-admins-only"), show_alert: true });
     return;
   }
@@ -62,6 +57,9 @@ alertsFeature.callbackQuery(/^alerts:/, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("alerts-unknown-button"), show_alert: true });
     return;
   }
-  await ctx.editMessageReplyMarkup({ reply_markup: alertsKeyboard(ctx, kinds, muted) });
+  // Two admins tapping at once can ask for the same keyboard twice.
+  await ctx.editMessageReplyMarkup({ reply_markup: alertsKeyboard(ctx, kinds, muted) }).catch((error: unknown) => {
+    if (!isMessageNotModified(error)) throw error;
+  });
   await ctx.answerCallbackQuery({ text: ctx.t(muted.includes(kind) ? "alerts-turned-off" : "alerts-turned-on", { kind: ctx.t(`alerts-kind-${kind}`) }) });
 });

@@ -4,30 +4,31 @@ import { removeTelegramChatLink } from "../../server/services/telegram/unlink-te
 import { botIdentity } from "../../server/services/telegram/telegram-audit";
 import type { BotContext } from "../context";
 import { redeemFromChat } from "../linking/redeem-from-chat";
+import { isTelegramChatAdmin } from "../runtime/is-chat-admin";
 
 export const linkGroupFeature = new Composer<BotContext>();
 
 const groups = linkGroupFeature.chatType(["group", "supergroup"]);
 const privateChats = linkGroupFeature.chatType("private");
 
-/** /link <code> from a group binds it to the organization of the admin who made the code. */
+/**
+ * /link <code> from a group binds it to the organization of the admin who made the code. Only the group's admins
+ * may: anyone else holding some organization's code could move the group's link (and its alerts) elsewhere.
+ */
 groups.command("link", async (ctx) => {
   const code = ctx.match.trim();
-  await ctx.reply(code ? await redeemFromChat(ctx, code) : ctx.t("link-missing-code"));
+  if (!code) {
+    await ctx.reply(ctx.t("link-missing-code"));
+    return;
+  }
+  if (!(await isTelegramChatAdmin(ctx))) {
+    await ctx.reply(ctx.t("link-not-admin"));
+    return;
+  }
+  await ctx.reply(await redeemFromChat(ctx, code));
 });
 
 privateChats.command("link", (ctx) => ctx.reply(ctx.t("link-private-hint")));
-
-/**
- * Who may unlink a group from Telegram: its admins and creator (an anonymous admin posts as the group itself).
- * An organization admin can always unlink it in Settings too.
- */
-async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
-  if (ctx.msg?.sender_chat?.id === ctx.chat?.id) return true;
-  if (!ctx.from) return false;
-  const member = await ctx.getChatMember(ctx.from.id);
-  return member.status === "creator" || member.status === "administrator";
-}
 
 groups.command("unlink", async (ctx) => {
   const chat = ctx.linkedChat;
@@ -35,7 +36,8 @@ groups.command("unlink", async (ctx) => {
     await ctx.reply(ctx.t("unlink-not-linked"));
     return;
   }
-  if (!(await isGroupAdmin(ctx))) {
+  // An organization admin can always unlink it in Settings too.
+  if (!(await isTelegramChatAdmin(ctx))) {
     await ctx.reply(ctx.t("unlink-not-admin"));
     return;
   }

@@ -4,7 +4,9 @@ import type { TelegramChat } from "../../server/db";
 import type { BotContext } from "../context";
 import { requireLinkedChat } from "../middleware/require-linked-chat";
 import { callerForChat } from "../runtime/chat-caller";
-import { connectionsInChatScope, findConnectionByName } from "../runtime/chat-scope";
+import { allowedConnections } from "../commands/chat-filter";
+import { findConnectionByName } from "../runtime/chat-scope";
+import { isTelegramChatAdmin } from "../runtime/is-chat-admin";
 import { renderSyncProgress } from "../sync-progress/render-sync-progress";
 import { startSyncProgressWatch } from "../sync-progress/start-sync-progress-watch";
 
@@ -12,15 +14,22 @@ export const syncFeature = new Composer<BotContext>();
 
 const QUEUED_RUN = { status: "queued", phases: [], resourcesCreated: 0, resourcesUpdated: 0, resourcesDeleted: 0, resourcesUnchanged: 0, monthlyCostTotal: null, currency: null, error: null, startedAt: null, finishedAt: null };
 
-async function syncableConnections(chat: TelegramChat) {
-  return connectionsInChatScope(chat, await callerForChat(chat).connection.list());
+/** The chat's connections (its connection and project filter applied), as every other command lists them. */
+function syncableConnections(chat: TelegramChat) {
+  return allowedConnections(callerForChat(chat), chat);
 }
 
 /**
- * Starts the sync through the web app's own procedure (its permission: owner or admin of the chat's org), then
- * shows one progress message, the pressed keyboard's message when there is one, and hands it to the watch.
+ * Starts the sync through the web app's own procedure (its permission: owner or admin of the chat's org, checked
+ * for the member the chat acts as), then shows one progress message, the pressed keyboard's message when there is
+ * one, and hands it to the watch. In a group the sync runs with the linking admin's rights, so only the group's
+ * Telegram admins may start it.
  */
 async function startSync(ctx: BotContext, chat: TelegramChat, connection: { id: string; name: string }, keyboardMessageId: number | null): Promise<void> {
+  if (!(await isTelegramChatAdmin(ctx))) {
+    await ctx.reply(ctx.t("sync-group-admins-only"));
+    return;
+  }
   let started: { syncRunId: string; alreadyRunning: boolean };
   try {
     started = await callerForChat(chat).connection.sync({ id: connection.id });

@@ -1,5 +1,6 @@
 import { formatMoney } from "../../app/_i18n/format";
 import { phasesOf, type PhaseView } from "../../server/services/sync-runs/sync-run-view";
+import { INTL_LOCALE } from "../format/intl-locale";
 import { toBotLocale, translateBot } from "../i18n/bot-i18n";
 
 export interface SyncProgressRun {
@@ -26,7 +27,7 @@ const phaseName = (locale: string, phase: PhaseView) => {
 
 const seconds = (run: SyncProgressRun, locale: string) =>
   run.startedAt && run.finishedAt
-    ? new Intl.NumberFormat(toBotLocale(locale) === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 1 }).format((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)
+    ? new Intl.NumberFormat(INTL_LOCALE[toBotLocale(locale)], { maximumFractionDigits: 1 }).format((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)
     : "—";
 
 /**

@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import { inngest } from "../../inngest/client";
-import { telegramDeliveryRequested, telegramEventIds } from "../../inngest/events";
+import { deliveryRequestedEvents } from "../../inngest/functions/notify/delivery-requested-events";
 import { createTelegramApi } from "../../bot/runtime/telegram-api";
 import { readTelegramConfig } from "../../bot/telegram-config";
 import { db } from "../db";
@@ -64,7 +64,7 @@ export async function deliverTelegramInProcess(deliveryIds: string[], options: E
 export async function dispatchTelegramDeliveries(deliveryIds: string[]): Promise<void> {
   if (deliveryIds.length === 0) return;
   if (resolveSyncMode(process.env) === "inngest") {
-    await inngest.send(deliveryIds.map((deliveryId) => telegramDeliveryRequested.create({ deliveryId }, { id: telegramEventIds.delivery(deliveryId) })));
+    await inngest.send(deliveryRequestedEvents(deliveryIds));
     return;
   }
   await deliverTelegramInProcess(deliveryIds);

@@ -12,6 +12,7 @@ link-group-scope = It sees only { $scope }.
 link-scope-connections = connections: { $names }
 link-scope-projects = projects: { $names }
 unlink-not-linked = This chat is not linked to InfraZen.
+link-not-admin = Only the group's Telegram admins can link it to an organization.
 unlink-not-admin = Only the group's Telegram admins can unlink it (or an organization admin, in InfraZen Settings).
 unlink-group-done = This group is unlinked from InfraZen: no more cost answers or alerts here. To link it again, send /link <code>.
 unlink-private-done = This chat is unlinked from InfraZen. To link it again, use the link from InfraZen Settings → "Connect Telegram".

@@ -26,3 +26,4 @@ sync-not-found = No connection "{ $name }". Available: { $names }
 sync-no-connections = This chat has no connections to sync.
 sync-no-permission = Only the organization's owner and admins can start a sync.
 sync-open = Open in InfraZen
+sync-group-admins-only = In a group only the chat's admins can start a sync.

@@ -12,6 +12,7 @@ link-group-scope = Здесь видны только { $scope }.
 link-scope-connections = подключения: { $names }
 link-scope-projects = проекты: { $names }
 unlink-not-linked = Этот чат не связан с InfraZen.
+link-not-admin = Связать группу с организацией могут только её администраторы в Telegram.
 unlink-not-admin = Отвязать группу могут только её администраторы в Telegram (или администратор организации — в Настройках InfraZen).
 unlink-group-done = Группа отвязана от InfraZen: здесь больше не будет ответов о затратах и оповещений. Связать снова — /link <код>.
 unlink-private-done = Чат отвязан от InfraZen. Связать снова — ссылкой из Настроек InfraZen → «Подключить Telegram».

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { toBotLocale, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import type { OrgRole, PrismaClient, TelegramChat } from "../../db";
 import type { AlertKind } from "../telegram-alert";
+import { findProjectConnections } from "../../../bot/runtime/chat-scope";
 
 /** A linked chat as the alert rules see it: its link, its acting member's role and its group filter. */
 export interface AlertChat {
@@ -48,19 +49,6 @@ export async function loadAlertChats(db: PrismaClient, organizationId: string, w
       },
     ];
   });
-}
-
-/**
- * Which connections hold the projects: those whose inventory has them, or that billed them in the last year (the
- * rule /balance uses), so a project-filtered group hears about the account its project lives in.
- */
-async function findProjectConnections(db: PrismaClient, organizationId: string, projectIds: string[]): Promise<{ connectionId: string; projectId: string | null }[]> {
-  const yearAgo = new Date(Date.now() - 366 * 86_400_000);
-  const [inventory, billing] = await Promise.all([
-    db.resource.findMany({ where: { organizationId, projectId: { in: projectIds } }, distinct: ["connectionId", "projectId"], select: { connectionId: true, projectId: true } }),
-    db.costDailyRollup.findMany({ where: { organizationId, subAccountId: { in: projectIds }, day: { gte: yearAgo } }, distinct: ["connectionId", "subAccountId"], select: { connectionId: true, subAccountId: true } }),
-  ]);
-  return [...inventory, ...billing.map((row) => ({ connectionId: row.connectionId, projectId: row.subAccountId }))];
 }
 
 function actingUserId(chat: Pick<TelegramChat, "userId" | "linkedById">): string {

@@ -5,6 +5,7 @@ import { AppError } from "../../api/app-error";
 import { resolveSyncMode, type SyncMode } from "../../env";
 import { childLogger } from "../../logger";
 import { runEmbeddedSync } from "../../sync/embedded/run-embedded-sync";
+import { trackEmbeddedSync } from "../../sync/embedded/in-flight-syncs";
 import { releaseSyncLease } from "../../sync/lease/sync-lease";
 import type { RequestIdentity } from "../audit/record-audit-event";
 import { assertProviderEnabled } from "../provider-catalog/assert-provider-enabled";
@@ -55,9 +56,11 @@ export async function queueConnectionSync(db: PrismaClient, identity: RequestIde
     return { syncRunId: claim.syncRunId, alreadyRunning: false, mode, done: Promise.resolve() };
   }
   // Runs in this process; the outcome is recorded on the SyncRun, which is what callers watch.
-  const done = runEmbeddedSync({ data, lease: claim.lease }).then(
-    () => undefined,
-    (error: unknown) => log.error({ err: error, syncRunId: claim.syncRunId }, "sync crashed"),
+  const done = trackEmbeddedSync(
+    runEmbeddedSync({ data, lease: claim.lease }).then(
+      () => undefined,
+      (error: unknown) => log.error({ err: error, syncRunId: claim.syncRunId }, "sync crashed"),
+    ),
   );
   return { syncRunId: claim.syncRunId, alreadyRunning: false, mode, done };
 }

@@ -58,6 +58,8 @@ export async function redeemTelegramLinkCode(db: PrismaClient, input: RedeemTele
     linkedById: code.userId,
     connectionIds: code.connectionIds,
     projectIds: code.projectIds,
+    // The chat's days (digest Monday, anomaly "yesterday") are its linking member's, as the commands' are.
+    timezone: code.user.timezone,
   };
   const chat = await db.$transaction(async (tx) => {
     const claimed = await tx.telegramLinkCode.updateMany({ where: { id: code.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now, usedByChatId: telegramChatId } });
@@ -65,7 +67,7 @@ export async function redeemTelegramLinkCode(db: PrismaClient, input: RedeemTele
     const previous = await tx.telegramChat.findUnique({ where: { telegramChatId }, select: { id: true, organizationId: true } });
     const linked = await tx.telegramChat.upsert({
       where: { telegramChatId },
-      create: { telegramChatId, ...binding, locale: input.locale, timezone: code.user.timezone },
+      create: { telegramChatId, ...binding, locale: input.locale },
       update: binding,
     });
     const identity = botIdentity(code.userId);

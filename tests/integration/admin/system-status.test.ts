@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { describeInngestMode, describeTelegramBot } from "@/server/services/admin/system/describe-runtime-modes";
+import { describeInngestMode, describeTelegramToken } from "@/server/services/admin/system/describe-runtime-modes";
 import { createUserWithOrganization } from "../helpers/test-callers";
 import { truncateAllTables } from "../setup/worker-database";
 import { createPlatformUser } from "./admin-harness";
@@ -83,7 +83,7 @@ describe("admin system status", () => {
     expect(describeInngestMode({ INNGEST_DEV: "http://127.0.0.1:8288" })).toEqual({ mode: "dev", baseUrl: "http://127.0.0.1:8288" });
     expect(describeInngestMode({ INNGEST_EVENT_KEY: "e", INNGEST_SIGNING_KEY: "s" })).toEqual({ mode: "cloud", baseUrl: null });
     expect(describeInngestMode({ INNGEST_EVENT_KEY: "e", INNGEST_SIGNING_KEY: "s", INNGEST_BASE_URL: "https://inngest.example.ru" })).toEqual({ mode: "cloud", baseUrl: "https://inngest.example.ru" });
-    expect(describeTelegramBot({ TELEGRAM_BOT_TOKEN: "  " })).toEqual({ configured: false });
+    expect(describeTelegramToken({ TELEGRAM_BOT_TOKEN: "  " })).toEqual({ configured: false });
 
     process.env.TELEGRAM_BOT_TOKEN = "123456:secret-token";
     const root = await createPlatformUser("super_admin");

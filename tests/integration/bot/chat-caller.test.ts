@@ -4,7 +4,7 @@ import { translateBot } from "@/bot/i18n/bot-i18n";
 import { db } from "@/server/db";
 import { addMember, createUserWithOrganization } from "../helpers/test-callers";
 import { startFakeBotApi, type FakeBotApi } from "./support/fake-bot-api";
-import { privateMessage } from "./support/telegram-updates";
+import { callbackQuery, privateMessage } from "./support/telegram-updates";
 import { createTestBot } from "./support/test-bot";
 
 describe("bot foundation", () => {
@@ -47,5 +47,16 @@ describe("bot foundation", () => {
     bot.command("ping", (ctx) => ctx.reply(ctx.t("errors-generic")));
     await bot.handleUpdate(privateMessage("/ping", { userId: 5550001, languageCode: "en" }));
     expect(api.textsTo(5550001)).toEqual(["The command failed. Please try again in a minute."]);
+  });
+
+  it("answers every button press: a stale button, and a cost button in a chat that is not linked", async () => {
+    api.reset();
+    const bot = createTestBot(api);
+    await bot.handleUpdate(callbackQuery("nothing:here", { chatId: 5550002, messageId: 9 }, { userId: 5550002, languageCode: "en" }));
+    expect(api.callsOf("answerCallbackQuery")).toEqual([expect.objectContaining({ text: "This button no longer works: send the command again." })]);
+
+    await bot.handleUpdate(callbackQuery("sync:abc", { chatId: 5550002, messageId: 9 }, { userId: 5550002, languageCode: "en" }));
+    expect(api.callsOf("answerCallbackQuery")).toHaveLength(2);
+    expect(api.textsTo(5550002).at(-1)).toMatch(/^This chat is not linked to InfraZen yet/);
   });
 });

@@ -16,7 +16,7 @@ export function describeInngestMode(source: Record<string, string | undefined> =
   return { mode: "embedded", baseUrl: null };
 }
 
-/** The Telegram bot is not built yet: only whether its token is set, never the token itself. */
-export function describeTelegramBot(source: Record<string, string | undefined> = process.env): { configured: boolean } {
+/** For the admin status card: whether the bot's token is set (the bot is on), never the token itself. */
+export function describeTelegramToken(source: Record<string, string | undefined> = process.env): { configured: boolean } {
   return { configured: Boolean(source.TELEGRAM_BOT_TOKEN?.trim()) };
 }

@@ -2,7 +2,7 @@ import { getDatabase, type PrismaClient } from "../../../db";
 // The status module alone: the index would pull the wasm migration engine into the app bundle.
 import { getMigrationStatus } from "../../../db/migrations/migration-status";
 import { checkDatabaseHealth, describeDatabaseError } from "../../system/check-database-health";
-import { describeInngestMode, describeTelegramBot } from "./describe-runtime-modes";
+import { describeInngestMode, describeTelegramToken } from "./describe-runtime-modes";
 import { readAppVersion } from "./read-app-version";
 import { summarizeSyncRuns } from "./summarize-sync-runs";
 import { summarizeTelegramDeliveries } from "./summarize-telegram-deliveries";
@@ -28,7 +28,7 @@ export async function getSystemStatus(db: PrismaClient) {
     migrations,
     inngest: describeInngestMode(),
     syncRuns,
-    telegram: { ...describeTelegramBot(), deliveries: telegramDeliveries },
+    telegram: { ...describeTelegramToken(), deliveries: telegramDeliveries },
     version: readAppVersion(),
   };
 }

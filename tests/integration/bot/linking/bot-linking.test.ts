@@ -102,6 +102,7 @@ describe("linking chats from Telegram", () => {
     const bot = createTestBot(api);
     const groupId = nextGroup();
     const userId = nextTelegramUser();
+    api.setChatMemberStatus(groupId, userId, "creator");
 
     await bot.handleUpdate(groupMessage(`/link ${userCode.code}`, { chatId: groupId }, { userId, languageCode: "en" }));
     await bot.handleUpdate(privateMessage(`/start ${groupCode.code}`, { userId, languageCode: "en" }));
@@ -124,7 +125,9 @@ describe("linking chats from Telegram", () => {
 
     const bot = createTestBot(api);
     const groupId = nextGroup();
-    await bot.handleUpdate(groupMessage(`/link ${issued.code}`, { chatId: groupId, title: "FinOps team" }, { userId: nextTelegramUser() }));
+    const groupAdmin = nextTelegramUser();
+    api.setChatMemberStatus(groupId, groupAdmin, "administrator");
+    await bot.handleUpdate(groupMessage(`/link ${issued.code}`, { chatId: groupId, title: "FinOps team" }, { userId: groupAdmin }));
 
     expect(api.textsTo(groupId)).toEqual(["Группа связана с организацией «Acme». Список команд — /help.\nЗдесь видны только подключения: Selectel prod; проекты: Платформа."]);
     const chat = await db.telegramChat.findUniqueOrThrow({ where: { telegramChatId: String(groupId) } });
@@ -138,6 +141,7 @@ describe("linking chats from Telegram", () => {
     const bot = createTestBot(api);
     const groupId = nextGroup();
     const sender = { userId: nextTelegramUser() };
+    api.setChatMemberStatus(groupId, sender.userId, "administrator");
     const firstCode = await issueLinkCode(api, { organizationId: first.organization.id, userId: first.user.id, purpose: "group", connectionIds: [connection.id] });
     await bot.handleUpdate(groupMessage(`/link ${firstCode.code}`, { chatId: groupId }, sender));
     const secondCode = await issueLinkCode(api, { organizationId: second.organization.id, userId: second.user.id, purpose: "group" });
@@ -171,6 +175,21 @@ describe("linking chats from Telegram", () => {
     expect(api.textsTo(userId)).toEqual(['/link is for group chats. A private chat is linked with the link from InfraZen Settings → "Connect Telegram" or with /start <code>.']);
   });
 
+  it("lets only the group's Telegram admins /link it, leaving the code usable", async () => {
+    const owner = await createUserWithOrganization({ orgName: "Acme" });
+    const issued = await issueLinkCode(api, { organizationId: owner.organization.id, userId: owner.user.id, purpose: "group" });
+    const bot = createTestBot(api);
+    const groupId = nextGroup();
+    const member = nextTelegramUser();
+    await bot.handleUpdate(groupMessage(`/link ${issued.code}`, { chatId: groupId }, { userId: member, languageCode: "en" }));
+    expect(api.textsTo(groupId)).toEqual(["Only the group's Telegram admins can link it to an organization."]);
+    expect(await db.telegramChat.count({ where: { telegramChatId: String(groupId) } })).toBe(0);
+
+    api.setChatMemberStatus(groupId, member, "administrator");
+    await bot.handleUpdate(groupMessage(`/link ${issued.code}`, { chatId: groupId }, { userId: member, languageCode: "en" }));
+    expect(await db.telegramChat.count({ where: { telegramChatId: String(groupId), organizationId: owner.organization.id } })).toBe(1);
+  });
+
   it("lets only the group's Telegram admins /unlink it", async () => {
     const owner = await createUserWithOrganization();
     const issued = await issueLinkCode(api, { organizationId: owner.organization.id, userId: owner.user.id, purpose: "group" });
@@ -184,7 +203,7 @@ describe("linking chats from Telegram", () => {
     await bot.handleUpdate(groupMessage("/unlink", { chatId: groupId }, { userId: member }));
     expect(api.textsTo(groupId).at(-1)).toBe("Отвязать группу могут только её администраторы в Telegram (или администратор организации — в Настройках InfraZen).");
     expect(await db.telegramChat.count({ where: { telegramChatId: String(groupId) } })).toBe(1);
-    expect(api.callsOf("getChatMember")).toEqual([expect.objectContaining({ chat_id: groupId, user_id: member })]);
+    expect(api.callsOf("getChatMember")).toEqual([expect.objectContaining({ chat_id: groupId, user_id: groupAdmin }), expect.objectContaining({ chat_id: groupId, user_id: member })]);
 
     await bot.handleUpdate(groupMessage("/unlink", { chatId: groupId }, { userId: groupAdmin }));
     expect(api.textsTo(groupId).at(-1)).toBe("Группа отвязана от InfraZen: здесь больше не будет ответов о затратах и оповещений. Связать снова — /link <код>.");

@@ -126,4 +126,15 @@ describe("telegram router", () => {
       [owner.user.id, group.id],
     ]);
   });
+
+  it("keeps the chats a member linked on the member's timezone when the profile changes", async () => {
+    const owner = await createUserWithOrganization();
+    const other = await createUserWithOrganization();
+    const personal = await createLinkedChat({ organizationId: owner.organization.id, userId: owner.user.id });
+    const group = await createLinkedChat({ organizationId: owner.organization.id, userId: owner.user.id, kind: "group" });
+    const untouched = await createLinkedChat({ organizationId: other.organization.id, userId: other.user.id });
+    await owner.caller.user.updateProfile({ name: "Owner", timezone: "Asia/Vladivostok", currency: "RUB", locale: "ru" });
+    const zones = await db.telegramChat.findMany({ where: { id: { in: [personal.id, group.id, untouched.id] } }, select: { id: true, timezone: true } });
+    expect(Object.fromEntries(zones.map((chat) => [chat.id, chat.timezone]))).toEqual({ [personal.id]: "Asia/Vladivostok", [group.id]: "Asia/Vladivostok", [untouched.id]: "Europe/Moscow" });
+  });
 });

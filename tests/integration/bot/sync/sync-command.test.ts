@@ -128,4 +128,18 @@ describe("/sync", () => {
     expect(api.textsTo(group.telegramChatId)).toEqual(["This chat has no connections to sync."]);
     expect(await db.syncRun.count({ where: { connectionId: connection.id } })).toBe(0);
   });
+
+  it("in a group only the chat's Telegram admins start a sync (it runs with the linking admin's rights)", async () => {
+    const { connection, ownerId } = await linkedOwnerWithConnection(0, "Prod");
+    const group = await createLinkedChat({ organizationId: connection.organizationId, userId: ownerId, kind: "group", locale: "en" });
+    const groupId = Number(group.telegramChatId);
+    const bot = createTestBot(api);
+    await bot.handleUpdate(groupMessage("/sync Prod", { chatId: groupId }, { userId: 4201 }));
+    expect(api.textsTo(groupId)).toEqual(["In a group only the chat's admins can start a sync."]);
+    expect(await db.syncRun.count({ where: { connectionId: connection.id } })).toBe(0);
+
+    api.setChatMemberStatus(groupId, 4202, "administrator");
+    await bot.handleUpdate(groupMessage("/sync Prod", { chatId: groupId }, { userId: 4202 }));
+    await vi.waitFor(() => expect(api.textsTo(groupId).at(-1)).toMatch(/^✅ Sync of "Prod" finished/), { timeout: 20_000, interval: 200 });
+  });
 });
