@@ -1,3 +1,4 @@
+import { clipText } from "../../../bot/format/clip-text";
 import { escapeHtml } from "../../../bot/format/escape-html";
 import { translateBot } from "../../../bot/i18n/bot-i18n";
 import type { SyncCompletedData, SyncFailedData } from "../../../inngest/events";
@@ -5,7 +6,6 @@ import type { PrismaClient } from "../../db";
 import type { TelegramAlert } from "../telegram-alert";
 import type { AlertChat } from "./alert-chats";
 import { findSyncStreakStart } from "./sync-streak";
-import { clipText } from "./clip-text";
 import { webLink } from "./web-links";
 
 interface SyncOutcome {

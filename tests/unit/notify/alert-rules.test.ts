@@ -3,7 +3,7 @@ import { parseAlertToggle } from "@/bot/features/alerts";
 import { Prisma } from "@/server/db";
 import { balanceThreshold, nextBalanceEpisode } from "@/server/notify/alerts/low-balance";
 import { detectSpendAnomaly, medianOf } from "@/server/notify/alerts/spend-anomaly";
-import { clipText } from "@/server/notify/alerts/clip-text";
+import { clipText } from "@/bot/format/clip-text";
 import { webLink } from "@/server/notify/alerts/web-links";
 import { digestDayDue, isoWeekOf } from "@/server/notify/digest/digest-schedule";
 
@@ -73,6 +73,10 @@ describe("alert text helpers", () => {
   it("clips a long provider message", () => {
     expect(clipText("  short  ")).toBe("short");
     expect(clipText("x".repeat(500), 10)).toBe(`${"x".repeat(9)}…`);
+    expect(clipText(" line one\n  line two ")).toBe("line one line two");
+    // An emoji is two UTF-16 units: it is kept whole or dropped, never split.
+    expect(clipText("ab😀cdef", 4)).toBe("ab…");
+    expect(clipText("abc😀def", 6)).toBe("abc😀…");
   });
 
   it("builds web links with repeated filter keys and no empty values", () => {
