@@ -1,7 +1,5 @@
-import { Prisma } from "../../server/db";
-import { formatMoney } from "../../server/services/costs/money";
 import { escapeHtml } from "../format/escape-html";
-import { money } from "../format/format-amounts";
+import { money, moneyTotal } from "../format/format-amounts";
 import type { BotLocale } from "../i18n/bot-i18n";
 import type { CommandScope, Translate } from "./command-scope";
 
@@ -14,12 +12,8 @@ interface FlaggedGroup {
   connectionName: string;
   count: number;
   /** Monthly cost of every flagged resource of the group (not only those shown), per currency. */
-  monthly: Map<string, Prisma.Decimal>;
+  monthly: { amount: string; currency: string }[];
   items: { name: string; monthlyCost: string; currency: string }[];
-}
-
-function addTo(totals: Map<string, Prisma.Decimal>, currency: string, amount: string | Prisma.Decimal) {
-  totals.set(currency, (totals.get(currency) ?? new Prisma.Decimal(0)).plus(amount));
 }
 
 /**
@@ -33,25 +27,19 @@ async function flaggedGroups(scope: CommandScope, flag: Flag): Promise<FlaggedGr
   const groups = new Map<string, FlaggedGroup>();
   for (const group of lists.flatMap((list) => list.groups)) {
     if (chat.connectionIds.length && !chat.connectionIds.includes(group.connection.id)) continue;
-    const merged: FlaggedGroup = groups.get(group.connection.id) ?? { connectionName: group.connection.name, count: 0, monthly: new Map(), items: [] };
+    const merged: FlaggedGroup = groups.get(group.connection.id) ?? { connectionName: group.connection.name, count: 0, monthly: [], items: [] };
     merged.count += group.total;
-    for (const cost of group.costs) addTo(merged.monthly, cost.currency, cost.monthlyCost);
+    merged.monthly.push(...group.costs.map((cost) => ({ amount: cost.monthlyCost, currency: cost.currency })));
     merged.items.push(...group.items.map((item) => ({ name: item.name, monthlyCost: item.monthlyCost, currency: item.currency })));
     groups.set(group.connection.id, merged);
   }
   return [...groups.values()].sort((a, b) => a.connectionName.localeCompare(b.connectionName, "ru"));
 }
 
-const amounts = (totals: Map<string, Prisma.Decimal>, locale: BotLocale) =>
-  [...totals.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, amount]) => money(formatMoney(amount), locale, currency))
-    .join(" + ");
-
 function section(t: Translate, locale: BotLocale, flag: Flag, groups: FlaggedGroup[]): string[] {
   const lines = ["", t(`zombies-section-${flag}`)];
   for (const group of groups) {
-    lines.push(t("zombies-connection", { connection: escapeHtml(group.connectionName), amount: amounts(group.monthly, locale) }));
+    lines.push(t("zombies-connection", { connection: escapeHtml(group.connectionName), amount: moneyTotal(group.monthly, locale) }));
     const shown = group.items.slice(0, ITEMS_SHOWN);
     for (const item of shown) lines.push(t("zombies-item", { name: escapeHtml(item.name), amount: money(item.monthlyCost, locale, item.currency) }));
     if (group.count > shown.length) lines.push(t("zombies-more", { count: group.count - shown.length }));
@@ -65,10 +53,9 @@ export async function zombiesReport(scope: CommandScope): Promise<string> {
   const [zombies, orphans] = await Promise.all(FLAGS.map((flag) => flaggedGroups(scope, flag)));
   const byFlag: [Flag, FlaggedGroup[]][] = [["zombie", zombies!], ["orphan", orphans!]];
   if (byFlag.every(([, groups]) => groups.length === 0)) return [t("zombies-title"), t("zombies-none")].join("\n");
-  const total = new Map<string, Prisma.Decimal>();
-  for (const [, groups] of byFlag) for (const group of groups) for (const [currency, amount] of group.monthly) addTo(total, currency, amount);
+  const total = byFlag.flatMap(([, groups]) => groups.flatMap((group) => group.monthly));
   const lines = [t("zombies-title")];
   for (const [flag, groups] of byFlag) if (groups.length) lines.push(...section(t, locale, flag, groups));
-  lines.push("", t("zombies-total", { amount: amounts(total, locale) }));
+  lines.push("", t("zombies-total", { amount: moneyTotal(total, locale) }));
   return lines.join("\n");
 }

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../../../bot/format/escape-html";
-import { money } from "../../../bot/format/format-amounts";
+import { money, moneyTotal } from "../../../bot/format/format-amounts";
 import { translateBot, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import type { SyncCompletedData } from "../../../inngest/events";
 import { Prisma, type PrismaClient } from "../../db";
@@ -40,13 +40,6 @@ function section(locale: BotLocale, heading: string, resources: NewResource[]): 
   return [translateBot(locale, heading), ...lines];
 }
 
-/** "1 234,00 ₽" (or "… ₽ + … $" when a connection bills in several currencies). */
-function monthlyTotal(locale: BotLocale, resources: NewResource[]): string {
-  const totals = new Map<string, Prisma.Decimal>();
-  for (const resource of resources) totals.set(resource.currency, (totals.get(resource.currency) ?? new Prisma.Decimal(0)).plus(resource.monthlyCost));
-  return [...totals].map(([currency, amount]) => money(amount.toFixed(2), locale, currency)).join(" + ");
-}
-
 /**
  * One message per chat and sync listing the new zombie and orphan resources the chat's filter admits, each with
  * its monthly cost, and a button to the resources page filtered to them.
@@ -60,7 +53,7 @@ export function newZombieAlert(appUrl: string, chat: AlertChat, connection: { id
     translateBot(locale, "alerts-new-zombies", { connection: escapeHtml(connection.name), count: zombies.length + orphans.length }),
     ...section(locale, "alerts-new-zombies-zombie-heading", zombies),
     ...section(locale, "alerts-new-zombies-orphan-heading", orphans),
-    translateBot(locale, "alerts-new-zombies-total", { total: monthlyTotal(locale, [...zombies, ...orphans]) }),
+    translateBot(locale, "alerts-new-zombies-total", { total: moneyTotal([...zombies, ...orphans].map((resource) => ({ amount: resource.monthlyCost, currency: resource.currency })), locale) }),
   ].join("\n");
   return {
     organizationId: data.organizationId,

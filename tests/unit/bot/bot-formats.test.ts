@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { suspensionMark } from "@/bot/commands/balance-report";
 import { escapeHtml } from "@/bot/format/escape-html";
-import { money, percentChange } from "@/bot/format/format-amounts";
+import { money, moneyTotal, percentChange } from "@/bot/format/format-amounts";
 import { formatDayRange, formatMonth } from "@/bot/format/format-days";
 
 const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, " ");
@@ -11,6 +11,12 @@ describe("bot formats", () => {
     expect(plain(money("1234567.89", "ru"))).toBe("1 234 567,89 ₽");
     expect(plain(money("1234.5", "ru", null))).toBe("1 234,50 ₽");
     expect(plain(money("1234.5", "en"))).toBe("RUB 1,234.50");
+  });
+
+  it("sums amounts per currency, exactly", () => {
+    expect(plain(moneyTotal([{ amount: "0.10", currency: "RUB" }, { amount: "0.20", currency: "RUB" }], "ru"))).toBe("0,30 ₽");
+    expect(plain(moneyTotal([{ amount: "2", currency: "USD" }, { amount: "1.005", currency: "RUB" }, { amount: "3", currency: "USD" }], "en"))).toBe("RUB 1.01 + $5.00");
+    expect(plain(moneyTotal([], "ru"))).toBe("0,00 ₽");
   });
 
   it("shows a change with its direction", () => {
