@@ -1,3 +1,4 @@
+import { Prisma } from "../../server/db";
 import { escapeHtml } from "../format/escape-html";
 import { money, moneyTotal } from "../format/format-amounts";
 import type { BotLocale } from "../i18n/bot-i18n";
@@ -8,17 +9,28 @@ type Flag = (typeof FLAGS)[number];
 /** Listed per connection; the rest is counted (a Telegram message holds 4096 characters). */
 const ITEMS_SHOWN = 10;
 
+interface FlaggedItem {
+  name: string;
+  monthlyCost: string;
+  currency: string;
+}
+
 interface FlaggedGroup {
   connectionName: string;
   count: number;
   /** Monthly cost of every flagged resource of the group (not only those shown), per currency. */
   monthly: { amount: string; currency: string }[];
-  items: { name: string; monthlyCost: string; currency: string }[];
+  /** The costliest first. */
+  items: FlaggedItem[];
 }
+
+const costliestFirst = (a: FlaggedItem, b: FlaggedItem) => new Prisma.Decimal(b.monthlyCost).comparedTo(a.monthlyCost) || a.name.localeCompare(b.name, "ru");
 
 /**
  * The flagged resources of the chat's scope, per connection. The inventory's own filters do the work: one list per
- * project of the chat's project filter (or one for all), then only the chat's connections are kept.
+ * project of the chat's project filter (or one for all), each the costliest first, then only the chat's
+ * connections are kept. A connection's lists from several projects are merged and sorted again by cost, so the
+ * items shown are its costliest over all the projects, not the first project's.
  */
 async function flaggedGroups(scope: CommandScope, flag: Flag): Promise<FlaggedGroup[]> {
   const { caller, chat } = scope;
@@ -33,6 +45,7 @@ async function flaggedGroups(scope: CommandScope, flag: Flag): Promise<FlaggedGr
     merged.items.push(...group.items.map((item) => ({ name: item.name, monthlyCost: item.monthlyCost, currency: item.currency })));
     groups.set(group.connection.id, merged);
   }
+  for (const group of groups.values()) group.items.sort(costliestFirst);
   return [...groups.values()].sort((a, b) => a.connectionName.localeCompare(b.connectionName, "ru"));
 }
 

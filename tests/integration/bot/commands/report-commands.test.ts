@@ -37,6 +37,15 @@ async function ask(text: string, chatId = chatA) {
   return plain(String(replies[0]!.text));
 }
 
+/** An organization of its own with the owner's private chat linked, for answers built from many long names. */
+async function ownChat(orgName: string, chat: { projectIds?: string[] } = {}) {
+  const owner = await createUserWithOrganization({ orgName });
+  const organizationId = owner.organization.id;
+  const connection = (name: string) => db.cloudConnection.create({ data: { organizationId, providerId: "selectel", name, encryptedCredentials: "v1:test", credentialsKeyId: "test" } });
+  const chatId = await linkedChatId({ kind: "private", organizationId, userId: owner.user.id, ...chat });
+  return { organizationId, connection, chatId };
+}
+
 describe("/top", () => {
   it("lists the 10 most expensive resources of the last 30 days with their connection", async () => {
     expect(await ask("/top")).toBe(
@@ -122,6 +131,37 @@ describe("/zombies", () => {
         "• lost-disk — 300,00 ₽ в месяц",
         "",
         "Итого: <b>1 534,50 ₽ в месяц</b>",
+      ].join("\n"),
+    );
+  });
+
+  it("with a multi-project filter lists each connection's costliest resources over all its projects", async () => {
+    const { organizationId, connection, chatId } = await ownChat("Org Projects", { projectIds: ["p1", "p2"] });
+    const cloud = await connection("Cloud");
+    // p1 has twelve cheap zombies, p2 three costly ones (and p3, outside the filter, the costliest of all).
+    const zombie = (name: string, monthlyCost: string, projectId: string) => ({ organizationId, connectionId: cloud.id, providerId: "selectel", providerResourceId: name, name, resourceType: "server", status: "DELETED", isZombie: true, monthlyCost, projectId });
+    await db.resource.createMany({
+      data: [
+        ...Array.from({ length: 12 }, (_, index) => zombie(`cheap-${String(index + 1).padStart(2, "0")}`, `${index + 1}.00`, "p1")),
+        zombie("big-b", "500.00", "p2"),
+        zombie("big-a", "500.00", "p2"),
+        zombie("mid", "300.00", "p2"),
+        zombie("other-project", "9000.00", "p3"),
+      ],
+    });
+    expect(await ask("/zombies", chatId)).toBe(
+      [
+        "<b>Зомби и сироты</b>",
+        "",
+        "<b>Зомби</b> — удалены в облаке, но всё ещё в счёте:",
+        "Cloud (1 378,00 ₽ в месяц):",
+        "• big-a — 500,00 ₽ в месяц",
+        "• big-b — 500,00 ₽ в месяц",
+        "• mid — 300,00 ₽ в месяц",
+        ...[12, 11, 10, 9, 8, 7, 6].map((cost) => `• cheap-${String(cost).padStart(2, "0")} — ${cost},00 ₽ в месяц`),
+        "• …и ещё 5",
+        "",
+        "Итого: <b>1 378,00 ₽ в месяц</b>",
       ].join("\n"),
     );
   });
