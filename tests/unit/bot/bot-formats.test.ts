@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { suspensionMark } from "@/bot/commands/balance-report";
 import { escapeHtml } from "@/bot/format/escape-html";
+import { fitLines, headingLine, itemLine, moreLine } from "@/bot/format/fit-lines";
 import { money, moneyTotal, percentChange } from "@/bot/format/format-amounts";
 import { formatDayRange, formatMonth } from "@/bot/format/format-days";
 
@@ -17,6 +18,20 @@ describe("bot formats", () => {
     expect(plain(moneyTotal([{ amount: "0.10", currency: "RUB" }, { amount: "0.20", currency: "RUB" }], "ru"))).toBe("0,30 ₽");
     expect(plain(moneyTotal([{ amount: "2", currency: "USD" }, { amount: "1.005", currency: "RUB" }, { amount: "3", currency: "USD" }], "en"))).toBe("RUB 1.01 + $5.00");
     expect(plain(moneyTotal([], "ru"))).toBe("0,00 ₽");
+  });
+
+  it("fits list lines into one message and counts the rest", () => {
+    const more = (count: number) => `…and ${count} more`;
+    const body = [headingLine("A:"), itemLine("a1"), moreLine("…and 5 more", 5), headingLine("B:"), itemLine("b".repeat(20))];
+    // All of it fits: unchanged.
+    const all = ["Title", "A:", "a1", "…and 5 more", "B:", "b".repeat(20), "Total"].join("\n");
+    expect(all.length).toBe(53);
+    expect(fitLines({ head: ["Title"], body, tail: ["Total"], more, limit: 53 })).toBe(all);
+    // One character less: the long item goes, and with it the heading and the count left at the end (folded in).
+    expect(fitLines({ head: ["Title"], body, tail: ["Total"], more, limit: 52 })).toBe(["Title", "A:", "a1", "…and 6 more", "Total"].join("\n"));
+    // Room is kept for the "more" line at its longest, so the result is never over the limit.
+    expect(fitLines({ head: ["Title"], body, more, limit: 25 })).toBe(["Title", "A:", "a1", "…and 6 more"].join("\n"));
+    expect(fitLines({ head: ["Title"], body, more, limit: 21 })).toBe(["Title", "…and 7 more"].join("\n"));
   });
 
   it("shows a change with its direction", () => {
