@@ -1,5 +1,7 @@
 import { decimal } from "../../server/services/costs/money";
+import { clipName } from "../format/clip-text";
 import { escapeHtml } from "../format/escape-html";
+import { fitLines, itemLine } from "../format/fit-lines";
 import { money } from "../format/format-amounts";
 import { formatDayRange } from "../format/format-days";
 import { allowedConnections, chatCostFilters } from "./chat-filter";
@@ -8,7 +10,8 @@ import type { CommandScope } from "./command-scope";
 /**
  * /top's answer (HTML): the most expensive resources of the last 30 days in the chat's scope. The explorer keys a
  * resource by its provider id alone, so each allowed connection is asked on its own (an organization has a
- * handful): that names each resource's connection and keeps equal ids of two clouds apart.
+ * handful): that names each resource's connection and keeps equal ids of two clouds apart. Long names are clipped
+ * and the list stops, with "…and n more", where one Telegram message would end.
  */
 export async function topReport(scope: CommandScope, count: number): Promise<string> {
   const { caller, chat, locale, t } = scope;
@@ -30,7 +33,7 @@ export async function topReport(scope: CommandScope, count: number): Promise<str
   const title = t("top-title", { count: ranked.length || count, range: period ? formatDayRange(period.from, period.to, locale) : t("top-range-30d") });
   if (ranked.length === 0) return [title, t("top-none")].join("\n");
   const lines = ranked.map(({ row }, index) =>
-    t("top-line", { rank: index + 1, name: escapeHtml(row.label), amount: money(row.total, locale, row.currency), connection: escapeHtml(row.connection.name) }),
+    itemLine(t("top-line", { rank: index + 1, name: escapeHtml(clipName(row.label)), amount: money(row.total, locale, row.currency), connection: escapeHtml(clipName(row.connection.name)) })),
   );
-  return [title, ...lines].join("\n");
+  return fitLines({ head: [title], body: lines, more: (rest) => t("list-more", { count: rest }) });
 }

@@ -1,12 +1,14 @@
 import { Prisma } from "../../server/db";
+import { clipName } from "../format/clip-text";
 import { escapeHtml } from "../format/escape-html";
+import { fitLines, headingLine, itemLine, moreLine, type ListLine } from "../format/fit-lines";
 import { money, moneyTotal } from "../format/format-amounts";
 import type { BotLocale } from "../i18n/bot-i18n";
 import type { CommandScope, Translate } from "./command-scope";
 
 const FLAGS = ["zombie", "orphan"] as const;
 type Flag = (typeof FLAGS)[number];
-/** Listed per connection; the rest is counted (a Telegram message holds 4096 characters). */
+/** Listed per connection at most; the rest is counted. The whole answer is also held to one Telegram message. */
 const ITEMS_SHOWN = 10;
 
 interface FlaggedItem {
@@ -49,26 +51,32 @@ async function flaggedGroups(scope: CommandScope, flag: Flag): Promise<FlaggedGr
   return [...groups.values()].sort((a, b) => a.connectionName.localeCompare(b.connectionName, "ru"));
 }
 
-function section(t: Translate, locale: BotLocale, flag: Flag, groups: FlaggedGroup[]): string[] {
-  const lines = ["", t(`zombies-section-${flag}`)];
+function section(t: Translate, locale: BotLocale, flag: Flag, groups: FlaggedGroup[]): ListLine[] {
+  const lines = [headingLine(""), headingLine(t(`zombies-section-${flag}`))];
   for (const group of groups) {
-    lines.push(t("zombies-connection", { connection: escapeHtml(group.connectionName), amount: moneyTotal(group.monthly, locale) }));
+    lines.push(headingLine(t("zombies-connection", { connection: escapeHtml(clipName(group.connectionName)), amount: moneyTotal(group.monthly, locale) })));
     const shown = group.items.slice(0, ITEMS_SHOWN);
-    for (const item of shown) lines.push(t("zombies-item", { name: escapeHtml(item.name), amount: money(item.monthlyCost, locale, item.currency) }));
-    if (group.count > shown.length) lines.push(t("zombies-more", { count: group.count - shown.length }));
+    for (const item of shown) lines.push(itemLine(t("zombies-item", { name: escapeHtml(clipName(item.name)), amount: money(item.monthlyCost, locale, item.currency) })));
+    const rest = group.count - shown.length;
+    if (rest > 0) lines.push(moreLine(t("list-more", { count: rest }), rest));
   }
   return lines;
 }
 
-/** /zombies' answer (HTML): billed-but-deleted and orphan resources with their monthly cost, per connection, and the total. */
+/**
+ * /zombies' answer (HTML): billed-but-deleted and orphan resources with their monthly cost, per connection, and the
+ * total. Within one Telegram message: what does not fit is counted in a last "…and n more" line.
+ */
 export async function zombiesReport(scope: CommandScope): Promise<string> {
   const { locale, t } = scope;
   const [zombies, orphans] = await Promise.all(FLAGS.map((flag) => flaggedGroups(scope, flag)));
   const byFlag: [Flag, FlaggedGroup[]][] = [["zombie", zombies!], ["orphan", orphans!]];
   if (byFlag.every(([, groups]) => groups.length === 0)) return [t("zombies-title"), t("zombies-none")].join("\n");
   const total = byFlag.flatMap(([, groups]) => groups.flatMap((group) => group.monthly));
-  const lines = [t("zombies-title")];
-  for (const [flag, groups] of byFlag) if (groups.length) lines.push(...section(t, locale, flag, groups));
-  lines.push("", t("zombies-total", { amount: moneyTotal(total, locale) }));
-  return lines.join("\n");
+  return fitLines({
+    head: [t("zombies-title")],
+    body: byFlag.flatMap(([flag, groups]) => (groups.length ? section(t, locale, flag, groups) : [])),
+    tail: ["", t("zombies-total", { amount: moneyTotal(total, locale) })],
+    more: (count) => t("list-more", { count }),
+  });
 }

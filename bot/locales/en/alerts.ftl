@@ -12,7 +12,6 @@ alerts-new-zombies = 🧟 <b>New unused resources</b> in { $connection }: { $cou
 alerts-new-zombies-zombie-heading = Deleted but still billed:
 alerts-new-zombies-orphan-heading = Attached to nothing:
 alerts-new-zombies-line = • { $name } — { $cost } a month
-alerts-new-zombies-more = • … and { $count } more
 alerts-new-zombies-total = Total: { $total } a month
 alerts-open-resources = Open resources
 alerts-spend-anomaly =

@@ -4,5 +4,4 @@ zombies-section-zombie = <b>Zombies</b> — deleted in the cloud but still bille
 zombies-section-orphan = <b>Orphans</b> — volumes attached to no server:
 zombies-connection = { $connection } ({ $amount } a month):
 zombies-item = • { $name } — { $amount } a month
-zombies-more = • …and { $count } more
 zombies-total = Total: <b>{ $amount } a month</b>

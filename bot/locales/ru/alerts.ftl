@@ -12,7 +12,6 @@ alerts-new-zombies = 🧟 <b>Новые неиспользуемые ресур�
 alerts-new-zombies-zombie-heading = Удалены, но ещё тарифицируются:
 alerts-new-zombies-orphan-heading = Ни к чему не подключены:
 alerts-new-zombies-line = • { $name } — { $cost } в месяц
-alerts-new-zombies-more = • … и ещё { $count }
 alerts-new-zombies-total = Итого: { $total } в месяц
 alerts-open-resources = Открыть ресурсы
 alerts-spend-anomaly =

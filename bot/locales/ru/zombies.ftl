@@ -4,5 +4,4 @@ zombies-section-zombie = <b>Зомби</b> — удалены в облаке, �
 zombies-section-orphan = <b>Сироты</b> — диски, не подключённые ни к одному серверу:
 zombies-connection = { $connection } ({ $amount } в месяц):
 zombies-item = • { $name } — { $amount } в месяц
-zombies-more = • …и ещё { $count }
 zombies-total = Итого: <b>{ $amount } в месяц</b>

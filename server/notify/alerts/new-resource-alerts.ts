@@ -1,4 +1,6 @@
+import { clipName } from "../../../bot/format/clip-text";
 import { escapeHtml } from "../../../bot/format/escape-html";
+import { fitLines, headingLine, itemLine, moreLine, type ListLine } from "../../../bot/format/fit-lines";
 import { money, moneyTotal } from "../../../bot/format/format-amounts";
 import { translateBot, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import type { SyncCompletedData } from "../../../inngest/events";
@@ -7,7 +9,7 @@ import type { TelegramAlert } from "../telegram-alert";
 import type { AlertChat } from "./alert-chats";
 import { webLink } from "./web-links";
 
-/** Lines per section: a message stays far below Telegram's 4096 characters. */
+/** Lines per section at most; the whole alert is also held to one Telegram message (a 400 would lose it for good). */
 const MAX_LINES = 15;
 
 const NEW_RESOURCE_COLUMNS = { id: true, name: true, connectionId: true, projectId: true, monthlyCost: true, currency: true } as const satisfies Prisma.ResourceSelect;
@@ -31,13 +33,14 @@ export async function loadNewZombies(db: PrismaClient, data: SyncCompletedData):
   return { zombies: rows.filter((row) => zombieIds.has(row.id)), orphans: rows.filter((row) => !zombieIds.has(row.id)) };
 }
 
-function section(locale: BotLocale, heading: string, resources: NewResource[]): string[] {
+function section(locale: BotLocale, heading: string, resources: NewResource[]): ListLine[] {
   if (resources.length === 0) return [];
   const lines = resources.slice(0, MAX_LINES).map((resource) =>
-    translateBot(locale, "alerts-new-zombies-line", { name: escapeHtml(resource.name), cost: money(resource.monthlyCost.toFixed(2), locale, resource.currency) }),
+    itemLine(translateBot(locale, "alerts-new-zombies-line", { name: escapeHtml(clipName(resource.name)), cost: money(resource.monthlyCost.toFixed(2), locale, resource.currency) })),
   );
-  if (resources.length > MAX_LINES) lines.push(translateBot(locale, "alerts-new-zombies-more", { count: resources.length - MAX_LINES }));
-  return [translateBot(locale, heading), ...lines];
+  const rest = resources.length - MAX_LINES;
+  if (rest > 0) lines.push(moreLine(translateBot(locale, "list-more", { count: rest }), rest));
+  return [headingLine(translateBot(locale, heading)), ...lines];
 }
 
 /**
@@ -49,12 +52,12 @@ export function newZombieAlert(appUrl: string, chat: AlertChat, connection: { id
   const orphans = found.orphans.filter((resource) => chat.coversResource(resource));
   if (zombies.length + orphans.length === 0) return null;
   const { locale } = chat;
-  const text = [
-    translateBot(locale, "alerts-new-zombies", { connection: escapeHtml(connection.name), count: zombies.length + orphans.length }),
-    ...section(locale, "alerts-new-zombies-zombie-heading", zombies),
-    ...section(locale, "alerts-new-zombies-orphan-heading", orphans),
-    translateBot(locale, "alerts-new-zombies-total", { total: moneyTotal([...zombies, ...orphans].map((resource) => ({ amount: resource.monthlyCost, currency: resource.currency })), locale) }),
-  ].join("\n");
+  const text = fitLines({
+    head: [translateBot(locale, "alerts-new-zombies", { connection: escapeHtml(clipName(connection.name)), count: zombies.length + orphans.length })],
+    body: [...section(locale, "alerts-new-zombies-zombie-heading", zombies), ...section(locale, "alerts-new-zombies-orphan-heading", orphans)],
+    tail: [translateBot(locale, "alerts-new-zombies-total", { total: moneyTotal([...zombies, ...orphans].map((resource) => ({ amount: resource.monthlyCost, currency: resource.currency })), locale) })],
+    more: (count) => translateBot(locale, "list-more", { count }),
+  });
   return {
     organizationId: data.organizationId,
     chatId: chat.chat.id,

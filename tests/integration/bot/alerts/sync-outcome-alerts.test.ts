@@ -110,6 +110,30 @@ describe("sync outcome alerts", () => {
     expect(telegram.api().textsTo(owner.telegramChatId)).toHaveLength(2);
   });
 
+  it("holds a long list of new resources with long names to one Telegram message, so the alert is not refused", async () => {
+    const { user, organizationId, connection } = await organizationWithConnection(`Selectel ${"&".repeat(150)}`);
+    const chat = await createLinkedChat({ organizationId, userId: user.id, locale: "en" });
+    const resource = (index: number, flags: { isZombie?: boolean; isOrphan?: boolean }) =>
+      db.resource.create({ data: { organizationId, connectionId: connection.id, providerId: "selectel", providerResourceId: `r${index}`, name: `r${String(index).padStart(2, "0")} <${"&".repeat(300)}>`, resourceType: "volume", status: "DELETED", monthlyCost: "10.00", ...flags } });
+    const zombies = await Promise.all(Array.from({ length: 20 }, (_, index) => resource(index, { isZombie: true })));
+    const orphans = await Promise.all(Array.from({ length: 20 }, (_, index) => resource(20 + index, { isOrphan: true })));
+
+    await alertOnSyncEventInProcess(completedEvent(await recordRun(connection, "success"), { newZombieIds: zombies.map((row) => row.id), newOrphanIds: orphans.map((row) => row.id) }));
+
+    const [text] = telegram.api().textsTo(chat.telegramChatId);
+    const lines = text!.split("\n");
+    expect(text!.length).toBeLessThanOrEqual(4000);
+    expect(lines[0]).toBe(`🧟 <b>New unused resources</b> in Selectel ${"&amp;".repeat(70)}…: 40`);
+    // Names are clipped before they are escaped: 80 characters, no entity cut in two.
+    expect(lines[2]).toBe(`• r00 &lt;${"&amp;".repeat(74)}… — ${rub("10.00", "en")} a month`);
+    expect(lines.at(-1)).toBe(`Total: ${rub("400.00", "en")} a month`);
+    const more = /^• …and (\d+) more$/.exec(lines.at(-2)!);
+    expect(more).not.toBeNull();
+    // Every new resource is either listed or counted.
+    expect(lines.filter((line) => line.startsWith("• r")).length + Number(more![1])).toBe(40);
+    expect(await db.telegramDelivery.findMany({ where: { chatId: chat.id }, select: { status: true } })).toEqual([{ status: "sent" }]);
+  });
+
   it("stays silent for a muted kind, a member who left, a disabled user, and while the bot is off", async () => {
     const { user, organizationId, connection } = await organizationWithConnection();
     const muted = await createLinkedChat({ organizationId, userId: user.id, mutedAlerts: ["sync_failed"] });

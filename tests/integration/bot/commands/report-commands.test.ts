@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { money } from "@/bot/format/format-amounts";
 import { db } from "@/server/db";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { SELECTEL_NAME } from "../../costs/cost-fixtures";
@@ -46,6 +47,12 @@ async function ownChat(orgName: string, chat: { projectIds?: string[] } = {}) {
   return { organizationId, connection, chatId };
 }
 
+/** A name as the bot lists it: 80 characters at most, the last one "…" when cut. */
+const clipped = (name: string) => (name.length > 80 ? `${name.slice(0, 79)}…` : name);
+
+/** "• …и ещё 12" → 12. */
+const moreCount = (line: string) => Number(/^• …и ещё (\d+)$/.exec(line)?.[1] ?? 0);
+
 describe("/top", () => {
   it("lists the 10 most expensive resources of the last 30 days with their connection", async () => {
     expect(await ask("/top")).toBe(
@@ -68,6 +75,29 @@ describe("/top", () => {
     expect(all.at(-1)).toBe(`14. dns — 0,01 ₽ · ${SELECTEL_NAME}`);
     api.reset();
     expect(await ask("/top many")).toBe("Укажите число ресурсов от 1 до 25, например: /top 5");
+  });
+
+  it("clips long names and stops where one Telegram message would end, counting the rest", async () => {
+    const { organizationId, connection, chatId } = await ownChat("Org Top");
+    const cloud = await connection(`Cloud ${"c".repeat(110)}`);
+    const names = Array.from({ length: 25 }, (_, index) => `vm-${String(index + 1).padStart(2, "0")}-${"n".repeat(200)}`);
+    await db.costRecord.createMany({
+      data: names.map((name, index) => ({
+        organizationId, connectionId: cloud.id, providerResourceId: `r${index}`, resourceName: name, chargePeriodStart: new Date("2025-10-10T00:00:00Z"), chargePeriodEnd: new Date("2025-10-11T00:00:00Z"),
+        billedCost: `${100 - index}.0000`, effectiveCost: `${100 - index}.0000`, billingCurrency: "RUB", serviceName: "Compute",
+      })),
+    });
+    await rebuildCostRollups(db, { organizationId });
+
+    const reply = await ask("/top 25", chatId);
+    const lines = reply.split("\n");
+    expect(reply.length).toBeLessThanOrEqual(4000);
+    expect(lines[0]).toBe("<b>Топ-25 ресурсов за 30 дней</b> (16 сент. – 15 окт. 2025 г.)");
+    expect(lines[1]).toBe(`1. ${clipped(names[0]!)} — 100,00 ₽ · ${clipped(cloud.name)}`);
+    const listed = lines.slice(1, -1);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(lines.at(-1)).toMatch(/^• …и ещё \d+$/);
+    expect(listed.length + moreCount(lines.at(-1)!)).toBe(25);
   });
 });
 
@@ -164,6 +194,31 @@ describe("/zombies", () => {
         "Итого: <b>1 378,00 ₽ в месяц</b>",
       ].join("\n"),
     );
+  });
+
+  it("holds many connections with long names to one Telegram message, counting what did not fit", async () => {
+    const { organizationId, connection, chatId } = await ownChat("Org Many");
+    let total = 0;
+    for (let index = 1; index <= 12; index += 1) {
+      const cloud = await connection(`Cloud ${String(index).padStart(2, "0")} ${"c".repeat(110)}`);
+      const resources = Array.from({ length: 12 }, (_, item) => ({
+        organizationId, connectionId: cloud.id, providerId: "selectel", providerResourceId: `r${item}`, name: `res-${item} <${"n".repeat(200)}>`, resourceType: "volume", status: "available",
+        isOrphan: item % 3 === 0, isZombie: item % 3 !== 0, monthlyCost: "5.00",
+      }));
+      await db.resource.createMany({ data: resources });
+      total += resources.length;
+    }
+    const reply = await ask("/zombies", chatId);
+    const lines = reply.split("\n");
+    expect(reply.length).toBeLessThanOrEqual(4000);
+    expect(lines.slice(-3, -2)[0]).toMatch(/^• …и ещё \d+$/);
+    expect(lines.slice(-2)).toEqual(["", `Итого: <b>${plain(money(String(total * 5), "ru"))} в месяц</b>`]);
+    expect(lines[3]).toBe(`${clipped(`Cloud 01 ${"c".repeat(110)}`)} (40,00 ₽ в месяц):`);
+    // A name is clipped before it is escaped: no entity is cut in two.
+    expect(lines[4]).toBe(`• ${clipped(`res-1 <${"n".repeat(200)}>`).replace("<", "&lt;")} — 5,00 ₽ в месяц`);
+    // Every resource is either listed or counted in a "…and n more" line.
+    const items = lines.filter((line) => line.startsWith("• "));
+    expect(items.filter((line) => !moreCount(line)).length + items.reduce((sum, line) => sum + moreCount(line), 0)).toBe(total);
   });
 
   it("says so when there are none", async () => {
