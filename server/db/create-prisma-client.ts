@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./database-target";
 import { openPglite } from "./open-pglite";
+import { postgresSessionOptions } from "./postgres-session-options";
 
 export interface DatabaseHandle {
   client: PrismaClient;
@@ -18,7 +19,7 @@ const PGLITE_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export function createPrismaClient(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === "postgres") {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000 }) });
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000, options: postgresSessionOptions() }) });
     return { client, target, close: () => client.$disconnect() };
   }
   const opened = openPglite(target.dataDir);

@@ -94,17 +94,21 @@ type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | nul
 
 type Cell = { key: string | null; bucket: string; cost: string; name: string | null };
 
-function orderOf(by: "label" | "total", dir: "asc" | "desc"): Prisma.Sql {
+function orderOf(by: "label" | "total", dir: "asc" | "desc", alias = "l"): Prisma.Sql {
   const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  const of = Prisma.raw(alias);
   // Byte order (COLLATE "C") keeps the order identical on every database whatever its locale.
-  return by === "total" ? Prisma.sql`l.total ${direction}, l.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(l.label) COLLATE "C" ${direction}, l.key COLLATE "C" ASC NULLS LAST`;
+  return by === "total" ? Prisma.sql`${of}.total ${direction}, ${of}.key COLLATE "C" ASC NULLS LAST` : Prisma.sql`lower(${of}.label) COLLATE "C" ${direction}, ${of}.key COLLATE "C" ASC NULLS LAST`;
 }
 
 /** The page, and when asked the chart's top groups and the group count, over a CTE l (key, label, total). */
 function groupParts(order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }): Prisma.Sql[] {
-  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
   // The position travels with each row: UNION ALL keeps each part's order in practice, but SQL does not promise it.
-  const parts = [Prisma.sql`(SELECT 'page' AS part, row_number() OVER (ORDER BY ${orderOf(order.by, order.direction)})::int AS position, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf(order.by, order.direction)} ${limit})`];
+  // A page is cut first (a top-N sort of tens of thousands of resources) and only its rows are numbered.
+  const pageRows = page
+    ? Prisma.sql`(SELECT l.key, l.label, l.total FROM l ORDER BY ${orderOf(order.by, order.direction)} LIMIT ${page.limit} OFFSET ${page.offset}) p`
+    : Prisma.sql`l p`;
+  const parts = [Prisma.sql`(SELECT 'page' AS part, row_number() OVER (ORDER BY ${orderOf(order.by, order.direction, "p")})::int AS position, p.key, p.label, p.total::text AS total FROM ${pageRows})`];
   if (extra.top) parts.push(Prisma.sql`(SELECT 'top' AS part, 0, l.key, l.label, l.total::text AS total FROM l ORDER BY ${orderOf("total", "desc")} LIMIT ${extra.top})`);
   if (extra.count) parts.push(Prisma.sql`(SELECT 'count' AS part, 0, NULL, NULL, COUNT(*)::text FROM l)`);
   return parts;
