@@ -3,6 +3,7 @@ import { db } from "../../server/db";
 import { isMessageNotModified } from "../commands/message-not-modified";
 import type { BotContext } from "../context";
 import { BOT_LOCALES, type BotLocale } from "../i18n/bot-i18n";
+import { isTelegramChatAdmin } from "../runtime/is-chat-admin";
 
 export const languageFeature = new Composer<BotContext>();
 
@@ -16,6 +17,8 @@ const isBotLocale = (value: string): value is BotLocale => (BOT_LOCALES as reado
  * by alerts); an unlinked one has nowhere to keep it, so only this answer switches.
  */
 async function useLanguage(ctx: BotContext, locale: BotLocale): Promise<string> {
+  // A group's language is the whole chat's (its alerts too): its Telegram admins choose it.
+  if (ctx.linkedChat && !(await isTelegramChatAdmin(ctx))) return ctx.t("language-admins-only");
   if (ctx.linkedChat) ctx.linkedChat = await db.telegramChat.update({ where: { id: ctx.linkedChat.id }, data: { locale } });
   ctx.i18n.useLocale(locale);
   return ctx.t(ctx.linkedChat ? "language-saved" : "language-not-saved");

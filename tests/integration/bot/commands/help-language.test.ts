@@ -106,4 +106,16 @@ describe("/lang", () => {
     expect(api.callsOf("answerCallbackQuery")[0]).toMatchObject({ text: "Кнопка устарела — отправьте /lang ещё раз." });
     expect((await db.telegramChat.findUniqueOrThrow({ where: { telegramChatId: String(chatId) } })).locale).toBe("ru");
   });
+
+  it("lets only a group's Telegram admins change its language", async () => {
+    const groupId = await linkedChatId({ kind: "group", organizationId: data.a.organizationId, userId: data.a.user.id });
+    const bot = createTestBot(api);
+    await bot.handleUpdate(groupMessage("/lang en", { chatId: groupId }, { userId: 8100101 }));
+    expect(api.textsTo(groupId)).toEqual(["Язык группы меняют только администраторы чата."]);
+    expect((await db.telegramChat.findUniqueOrThrow({ where: { telegramChatId: String(groupId) } })).locale).toBe("ru");
+
+    api.setChatMemberStatus(groupId, 8100102, "administrator");
+    await bot.handleUpdate(groupMessage("/lang en", { chatId: groupId }, { userId: 8100102 }));
+    expect((await db.telegramChat.findUniqueOrThrow({ where: { telegramChatId: String(groupId) } })).locale).toBe("en");
+  });
 });
