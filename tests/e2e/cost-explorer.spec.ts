@@ -47,10 +47,11 @@ test("demo explorer: group by service weekly for one connection, shareable URL, 
   // Sorting by name ascending is part of the URL too.
   await page.getByTestId("sort-label").click();
   await expect(page).toHaveURL(/sort=label/);
-  await explorer.settled();
-  const labels = (await explorer.tableRows()).map(([label]) => label);
   const byName = await trpcData<Result>(page, "costExplorer.query", { ...query, sort: { by: "label", direction: "asc" } });
-  expect(labels).toEqual(byName.rows.map((row) => (row.key === null ? "Без значения" : row.label)));
+  const labels = byName.rows.map((row) => (row.key === null ? "Без значения" : row.label));
+  // The URL changes before the re-sorted page is fetched: wait for the table itself, not for "not busy".
+  const tableLabels = async () => (await explorer.tableRows()).map(([label]) => label);
+  await expect.poll(tableLabels).toEqual(labels);
 
   // The URL alone restores the view: reload, and open it in a fresh tab.
   const url = page.url();
@@ -58,7 +59,7 @@ test("demo explorer: group by service weekly for one connection, shareable URL, 
   await expect(explorer.groupBy).toHaveValue("service");
   await expect(explorer.granularity("week")).toHaveAttribute("aria-checked", "true");
   await expect(page.getByTestId("filter-connectionIds").locator("summary")).toContainText(connection.name);
-  expect((await explorer.tableRows()).map(([label]) => label)).toEqual(labels);
+  await expect.poll(tableLabels).toEqual(labels);
   const second = await context.newPage();
   await second.goto(url);
   await expect(second.getByTestId("explorer-grand-total")).toHaveText(await explorer.grandTotal.innerText());
