@@ -1,7 +1,8 @@
 import type { TelegramChat } from "../../server/db";
 import type { ChatCaller } from "../runtime/chat-caller";
 import { db } from "../../server/db";
-import { connectionsInChatScope, findProjectConnections } from "../runtime/chat-scope";
+import { findProjectConnections } from "../../server/services/telegram/chat-filters";
+import { connectionsInChatScope } from "../runtime/chat-scope";
 
 export type ChatFilter = Pick<TelegramChat, "organizationId" | "connectionIds" | "projectIds">;
 export type ChatConnection = Awaited<ReturnType<ChatCaller["connection"]["list"]>>[number];

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { toBotLocale, type BotLocale } from "../../../bot/i18n/bot-i18n";
 import type { OrgRole, PrismaClient, TelegramChat } from "../../db";
 import type { AlertKind } from "../telegram-alert";
-import { findProjectConnections } from "../../../bot/runtime/chat-scope";
+import { findProjectConnections } from "../../services/telegram/chat-filters";
 
 /** A linked chat as the alert rules see it: its link, its acting member's role and its group filter. */
 export interface AlertChat {

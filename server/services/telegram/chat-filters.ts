@@ -19,11 +19,7 @@ export async function assertChatFiltersBelongToOrganization(db: PrismaClient, or
     if (found !== connectionIds.length) throw new AppError("BAD_REQUEST", "telegram.errors.unknownFilter");
   }
   if (projectIds.length > 0) {
-    const [inventory, rollups] = await Promise.all([
-      db.resource.findMany({ where: { organizationId, projectId: { in: projectIds } }, distinct: ["projectId"], select: { projectId: true } }),
-      db.costDailyRollup.findMany({ where: { organizationId, subAccountId: { in: projectIds } }, distinct: ["subAccountId"], select: { subAccountId: true } }),
-    ]);
-    const known = new Set([...inventory.map((row) => row.projectId), ...rollups.map((row) => row.subAccountId)]);
+    const known = new Set((await findProjectConnections(db, organizationId, projectIds, null)).map((holder) => holder.projectId));
     if (projectIds.some((id) => !known.has(id))) throw new AppError("BAD_REQUEST", "telegram.errors.unknownFilter");
   }
   return { connectionIds, projectIds };
@@ -42,4 +38,17 @@ export async function nameChatFilters(db: PrismaClient, organizationId: string, 
     connections: filters.connectionIds.map((id) => ({ id, name: connectionNames.get(id) ?? id })),
     projects: filters.projectIds.map((id) => ({ id, name: projectNames.get(id) ?? id })),
   });
+}
+
+/**
+ * Which connections hold the projects: those whose inventory has them, or that billed them in the last year (the
+ * rule for every list of a project-filtered chat and its alerts): a balance is the account's, which the project lives in.
+ * `billedSince: null` counts any billing: whether a project is the organization's at all, when a filter is set.
+ */
+export async function findProjectConnections(db: PrismaClient, organizationId: string, projectIds: string[], billedSince: Date | null = new Date(Date.now() - 366 * 86_400_000)): Promise<{ connectionId: string; projectId: string | null }[]> {
+  const [inventory, billing] = await Promise.all([
+    db.resource.findMany({ where: { organizationId, projectId: { in: projectIds } }, distinct: ["connectionId", "projectId"], select: { connectionId: true, projectId: true } }),
+    db.costDailyRollup.findMany({ where: { organizationId, subAccountId: { in: projectIds }, ...(billedSince ? { day: { gte: billedSince } } : {}) }, distinct: ["connectionId", "subAccountId"], select: { connectionId: true, subAccountId: true } }),
+  ]);
+  return [...inventory, ...billing.map((row) => ({ connectionId: row.connectionId, projectId: row.subAccountId }))];
 }
