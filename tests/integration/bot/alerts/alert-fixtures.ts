@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { createUserWithOrganization } from "../../helpers/test-callers";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
+import { setTelegramEnv } from "../support/telegram-env";
 
 export const APP_URL = "http://infrazen.test";
 
@@ -17,27 +18,18 @@ export const rub = (amount: string, locale: "ru" | "en" = "ru") => formatMoney(a
  */
 export function withFakeTelegram(): { api: () => FakeBotApi } {
   let api: FakeBotApi | undefined;
-  const saved: Record<string, string | undefined> = {};
+  let restore = () => {};
   beforeAll(async () => {
     api = await startFakeBotApi();
   });
   afterAll(async () => {
     await api?.close();
   });
-  const settings = () => ({ TELEGRAM_BOT_TOKEN: api!.token, TELEGRAM_API_ROOT: api!.apiRoot, NEXTAUTH_URL: APP_URL });
   beforeEach(() => {
     api!.reset();
-    for (const [key, value] of Object.entries(settings())) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
+    restore = setTelegramEnv({ TELEGRAM_BOT_TOKEN: api!.token, TELEGRAM_API_ROOT: api!.apiRoot, NEXTAUTH_URL: APP_URL });
   });
-  afterEach(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  });
+  afterEach(() => restore());
   return { api: () => api! };
 }
 

@@ -2,6 +2,7 @@ import type { TelegramConfig } from "@/bot/telegram-config";
 import { db, type OrgRole } from "@/server/db";
 import { createTelegramLinkCode } from "@/server/services/telegram/create-telegram-link-code";
 import type { FakeBotApi } from "../support/fake-bot-api";
+export { setTelegramEnv } from "../support/telegram-env";
 
 /** The bot's configuration as the server would read it, pointed at the fake Bot API. */
 export function fakeTelegramConfig(api: FakeBotApi, overrides: Partial<TelegramConfig> = {}): TelegramConfig {
@@ -38,20 +39,3 @@ export async function createConnectionWithProject(organizationId: string, name: 
   return connection;
 }
 
-const TELEGRAM_ENV = ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_BOT_USERNAME", "TELEGRAM_API_ROOT"] as const;
-type TelegramEnv = Partial<Record<(typeof TELEGRAM_ENV)[number], string>>;
-
-/** Sets the bot's variables for one test (unset ones are removed); the returned function restores the previous values. */
-export function setTelegramEnv(values: TelegramEnv): () => void {
-  const saved = Object.fromEntries(TELEGRAM_ENV.map((name) => [name, process.env[name]]));
-  for (const name of TELEGRAM_ENV) {
-    if (values[name] === undefined) delete process.env[name];
-    else process.env[name] = values[name];
-  }
-  return () => {
-    for (const name of TELEGRAM_ENV) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-  };
-}

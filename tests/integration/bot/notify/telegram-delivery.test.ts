@@ -9,6 +9,7 @@ import type { TelegramAlert } from "@/server/notify/telegram-alert";
 import { createUserWithOrganization } from "../../helpers/test-callers";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { createLinkedChat } from "../support/linked-chat";
+import { setTelegramEnv } from "../support/telegram-env";
 
 describe("telegram deliveries", () => {
   let api: FakeBotApi;
@@ -18,15 +19,12 @@ describe("telegram deliveries", () => {
   afterAll(async () => {
     await api.close();
   });
+  let restoreEnv = () => {};
   beforeEach(() => {
     api.reset();
-    process.env.TELEGRAM_BOT_TOKEN = api.token;
-    process.env.TELEGRAM_API_ROOT = api.apiRoot;
+    restoreEnv = setTelegramEnv({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
   });
-  afterEach(() => {
-    delete process.env.TELEGRAM_BOT_TOKEN;
-    delete process.env.TELEGRAM_API_ROOT;
-  });
+  afterEach(() => restoreEnv());
 
   async function alertFor(overrides: Partial<TelegramAlert> = {}) {
     const { user, organization } = await createUserWithOrganization();

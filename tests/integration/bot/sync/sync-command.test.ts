@@ -12,6 +12,7 @@ import { addMember } from "../../helpers/test-callers";
 import { createSelectelConnection, startSelectel } from "../../inngest/inngest-harness";
 import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api";
 import { createLinkedChat } from "../support/linked-chat";
+import { setTelegramEnv } from "../support/telegram-env";
 import { callbackQuery, groupMessage, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
 
@@ -79,8 +80,7 @@ describe("/sync", () => {
     const { chat, connection } = await linkedOwnerWithConnection();
     const { syncRunId, done } = await queueConnectionSync(db, SYSTEM_IDENTITY, { organizationId: connection.organizationId, connectionId: connection.id, trigger: "manual" });
     await done;
-    process.env.TELEGRAM_BOT_TOKEN = api.token;
-    process.env.TELEGRAM_API_ROOT = api.apiRoot;
+    const restoreEnv = setTelegramEnv({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
     try {
       const data = { syncRunId, organizationId: connection.organizationId, connectionName: "Selectel BU-A", telegramChatId: chat.telegramChatId, messageId: 55, locale: "ru" };
       const { result, error } = await new InngestTestEngine({ function: watchSyncProgressFunction, events: [{ name: "telegram/sync-progress.requested", data }] }).execute();
@@ -89,8 +89,7 @@ describe("/sync", () => {
       const [edit] = api.callsOf("editMessageText");
       expect(edit).toMatchObject({ chat_id: chat.telegramChatId, message_id: 55, text: expect.stringMatching(/^✅ Синхронизация «Selectel BU-A» завершена/) });
     } finally {
-      delete process.env.TELEGRAM_BOT_TOKEN;
-      delete process.env.TELEGRAM_API_ROOT;
+      restoreEnv();
     }
   });
 
