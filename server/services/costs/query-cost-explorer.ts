@@ -2,12 +2,13 @@ import { Prisma, type PrismaClient } from "../../db";
 import { listProviders } from "../../providers/registry";
 import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
-import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource } from "./cost-source-sql";
+import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
 import { loadCostLookups, providerNames } from "./load-cost-lookups";
 import { decimal, formatMoney, sum, ZERO } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
-import { monthSplitSource, planMonthSplit } from "./resource-month-source";
+import { rankResourceTotals, type RankWindow } from "./rank-resource-totals";
+import { monthSplitSource, planMonthSplit, type MonthSplit } from "./resource-month-source";
 
 /** Label of the group of records that lack the dimension (key null). */
 export const MISSING_LABEL = "—";
@@ -85,7 +86,9 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   // Awaited by the caller after the question: handled here so a failed lookup is never "unhandled" meanwhile.
   const currencyOf = lookupsOf.then((loaded) => loaded.currency);
   currencyOf.catch(() => undefined);
-  return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells };
+  // Resources ranked by total are ranked by their integer keys (see rank-resource-totals.ts).
+  const ranking = namesFromCells && split ? { split, filters } : null;
+  return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
@@ -157,6 +160,15 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
   return groupSetsOf(rows, extra);
 }
 
+/** queryGroups for resources ranked by total: the page (and the chart's top groups) by integer resource keys. */
+async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
+  const windows: RankWindow[] = [{ name: "page", direction: order.direction, ...page }];
+  if (extra.top) windows.push({ name: "top", direction: "desc", limit: extra.top, offset: 0 });
+  const { rows, count } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows });
+  const of = (name: string): GroupRow[] => rows.filter((row) => row.window === name).map((row) => ({ key: row.providerResourceId, label: row.providerResourceId, total: row.total }));
+  return { page: of("page"), top: extra.top ? of("top") : null, count };
+}
+
 /** Costs per group and bucket, for the given groups only (null = every group); with names, each group's MAX(resourceName). */
 async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string | null)[] | null, withNames = false): Promise<Cell[]> {
   let restrict = Prisma.empty;
@@ -192,7 +204,7 @@ function spread(rows: { bucket: string; cost: string }[], buckets: string[], per
 export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
   const input = costExplorerInput.parse(rawInput);
   const period = resolvePeriod(input.range, clock);
-  const { query, cellsQuery, totalsQuery, currencyOf, namesFromCells } = await buildQuery(db, organizationId, input, period);
+  const { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking } = await buildQuery(db, organizationId, input, period);
   const buckets = bucketsOf(period, input.granularity);
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
@@ -203,9 +215,10 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const allCells = cellsQuery.source.kind === "rollup" && !cellsQuery.source.tag;
   const extra = paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {};
   // Few groups: one statement reads the source once, its cells give the groups' totals and the bucket totals too.
+  const groupsOf = () => (ranking && page ? rankResourceGroups(db, organizationId, period, ranking, input.sort, page, extra) : queryGroups(db, query, input.sort, page, extra));
   const [sets, bucketTotals, everyCell] = allCells
     ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra)
-    : await Promise.all([queryGroups(db, query, input.sort, page, extra), queryBucketTotals(db, totalsQuery), null]);
+    : await Promise.all([groupsOf(), queryBucketTotals(db, totalsQuery), null]);
   const groups = sets.page;
   const ranked = sets.top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
   const totalRows = paging === "all" ? groups.length : sets.count!;

@@ -72,14 +72,23 @@ function monthlyStatements(scope: RollupScope) {
   const months = monthlyScopeOf(scope);
   return [
     Prisma.sql`DELETE FROM "CostResourceMonthly" r WHERE ${conditions(months, "r", "month")}`,
+    // Every object of these months gets its integer key first (kept forever, so keys stay stable across rebuilds),
+    // and the records written since the last refresh carry it from now on.
     Prisma.sql`
-      INSERT INTO "CostResourceMonthly" ("organizationId", "connectionId", "providerId", "month", "providerResourceId", "serviceName", "regionId", "subAccountId", "resourceType", "currency", "tags", "resourceName", "firstDay", "lastDay", "billedCost", "effectiveCost", "recordCount")
-      SELECT cr."organizationId", cr."connectionId", c."providerId", date_trunc('month', cr."chargePeriodStart")::date, cr."providerResourceId",
+      INSERT INTO "CostResourceKey" ("organizationId", "providerResourceId")
+      SELECT DISTINCT cr."organizationId", cr."providerResourceId" FROM "CostRecord" cr WHERE ${conditions(months, "cr", "chargePeriodStart")} AND cr."resourceKey" IS NULL
+      ON CONFLICT ("organizationId", "providerResourceId") DO NOTHING`,
+    Prisma.sql`
+      UPDATE "CostRecord" cr SET "resourceKey" = k."id" FROM "CostResourceKey" k
+      WHERE ${conditions(months, "cr", "chargePeriodStart")} AND cr."resourceKey" IS NULL AND k."organizationId" = cr."organizationId" AND k."providerResourceId" = cr."providerResourceId"`,
+    Prisma.sql`
+      INSERT INTO "CostResourceMonthly" ("organizationId", "connectionId", "providerId", "month", "providerResourceId", "resourceKey", "serviceName", "regionId", "subAccountId", "resourceType", "currency", "tags", "resourceName", "firstDay", "lastDay", "billedCost", "effectiveCost", "recordCount")
+      SELECT cr."organizationId", cr."connectionId", c."providerId", date_trunc('month', cr."chargePeriodStart")::date, cr."providerResourceId", cr."resourceKey",
              COALESCE(cr."serviceName", ''), COALESCE(cr."regionId", ''), COALESCE(cr."subAccountId", ''), COALESCE(cr."resourceType", ''), cr."billingCurrency", cr."tags",
              MAX(cr."resourceName"), MIN(cr."chargePeriodStart"), MAX(cr."chargePeriodStart"), SUM(cr."billedCost"), SUM(cr."effectiveCost"), COUNT(*)::int
       FROM "CostRecord" cr JOIN "CloudConnection" c ON c."id" = cr."connectionId"
       WHERE ${conditions(months, "cr", "chargePeriodStart")}
-      GROUP BY cr."organizationId", cr."connectionId", c."providerId", 4, cr."providerResourceId", 6, 7, 8, 9, cr."billingCurrency", cr."tags"`,
+      GROUP BY cr."organizationId", cr."connectionId", c."providerId", 4, cr."providerResourceId", cr."resourceKey", 7, 8, 9, 10, cr."billingCurrency", cr."tags"`,
   ];
 }
 

@@ -108,7 +108,7 @@ export async function loadBenchData(today: string, url = BENCH_DATABASE_URL): Pr
 export async function vacuumAnalyze(url = BENCH_DATABASE_URL): Promise<number> {
   const started = performance.now();
   await withClient(url, async (client) => {
-    await client.query(`VACUUM (ANALYZE) "CostRecord", "CostDailyRollup", "CostDailyServiceRollup", "CostDailyTagRollup", "CostDailyTagValueRollup", "CostResourceMonthly", "Resource", "CloudConnection", "Organization"`);
+    await client.query(`VACUUM (ANALYZE) "CostRecord", "CostDailyRollup", "CostDailyServiceRollup", "CostDailyTagRollup", "CostDailyTagValueRollup", "CostResourceMonthly", "CostResourceKey", "Resource", "CloudConnection", "Organization"`);
   });
   return performance.now() - started;
 }

@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, Prisma } from "@/server/db";
+import { resolveFilters } from "@/server/services/costs/cost-source-sql";
+import { costExplorerInput } from "@/server/services/costs/cost-query-contract";
+import { rankResourceTotals, type RankWindow } from "@/server/services/costs/rank-resource-totals";
+import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
+import { planMonthSplit } from "@/server/services/costs/resource-month-source";
+import { truncateAllTables } from "../setup/worker-database";
+import { seedCostOrganization } from "./cost-fixtures";
+
+// Rankings group the monthly rollup by integer keys and resolve the text ids of a window's candidates only: the
+// windows must be exactly what ordering CostRecord's sums by (total, connection, id) in byte order gives, ties
+// across a page boundary included.
+let org: Awaited<ReturnType<typeof seedCostOrganization>>;
+
+const day = (offset: number) => new Date(Date.UTC(2025, 8, 20 + offset)).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  await truncateAllTables();
+  org = await seedCostOrganization();
+  const rows: Prisma.CostRecordCreateManyInput[] = [];
+  const record = (connectionId: string, id: string, offset: number, cost: string, serviceName = "Compute") =>
+    rows.push({
+      organizationId: org.organizationId, connectionId, providerResourceId: id, resourceName: id, chargePeriodStart: new Date(`${day(offset)}T00:00:00Z`),
+      chargePeriodEnd: new Date(`${day(offset + 1)}T00:00:00Z`), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", serviceName, resourceType: "server", tags: {},
+    });
+  // 30 objects over 2025-09-20..2025-11-08 whose totals tie in groups of three (ids sort against their creation order).
+  for (let index = 0; index < 30; index += 1) {
+    const id = `tie-${String((index * 7) % 30).padStart(2, "0")}`;
+    for (let offset = 0; offset < 50; offset += 1) record(index % 2 ? org.selectel.id : org.openstack.id, id, offset, (1 + Math.floor(index / 3)).toFixed(4));
+  }
+  // The same provider id on both connections, a credit, and objects billed on edge days only.
+  for (let offset = 0; offset < 50; offset += 1) record(org.selectel.id, "shared", offset, "2.5000", "Shared Storage");
+  for (let offset = 0; offset < 50; offset += 1) record(org.openstack.id, "shared", offset, "2.5000", "Shared Storage");
+  for (let offset = 0; offset < 50; offset += 1) record(org.selectel.id, "credit", offset, "-0.7500");
+  record(org.selectel.id, "edge-only-first", 2, "300.0000");
+  record(org.openstack.id, "edge-only-last", 48, "9.0000");
+  await db.costRecord.createMany({ data: rows });
+  await rebuildCostRollups(db, { organizationId: org.organizationId });
+});
+
+interface Expected {
+  connectionId: string | null;
+  providerResourceId: string;
+  total: string;
+}
+
+/** CostRecord summed per object (or per connection and object), in the backend's order. */
+async function direct(range: { from: string; to: string }, perConnection: boolean, direction: "asc" | "desc", filter: Prisma.Sql = Prisma.sql`TRUE`): Promise<Expected[]> {
+  const connection = perConnection ? Prisma.sql`"connectionId"` : Prisma.sql`NULL::text`;
+  return db.$queryRaw<Expected[]>`
+    SELECT g."connectionId", g."providerResourceId", g.total::numeric(30, 4)::text AS total FROM (
+      SELECT ${connection} AS "connectionId", "providerResourceId", SUM("billedCost") AS total FROM "CostRecord"
+      WHERE "organizationId" = ${org.organizationId} AND "chargePeriodStart" BETWEEN ${range.from}::date AND ${range.to}::date AND ${filter}
+      GROUP BY 1, 2) g
+    ORDER BY g.total ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}, g."connectionId" COLLATE "C", g."providerResourceId" COLLATE "C"`;
+}
+
+async function rank(range: { from: string; to: string }, perConnection: boolean, windows: RankWindow[], services: string[] = []) {
+  const filters = resolveFilters({ ...costExplorerInput.shape.filters.parse(undefined), services }, new Map());
+  const split = await planMonthSplit(db, org.organizationId, range);
+  return rankResourceTotals(db, org.organizationId, { period: range, split, filters, perConnection, windows });
+}
+
+const strip = (rows: { connectionId: string | null; providerResourceId: string; total: string }[]) =>
+  rows.map((row) => ({ connectionId: row.connectionId, providerResourceId: row.providerResourceId, total: row.total }));
+
+const RANGES = [
+  { from: "2025-09-22", to: "2025-11-06" }, // edges on both sides, October whole
+  { from: "2025-09-20", to: "2025-11-08" }, // every day billed: both edge months are partial
+  { from: "2025-10-01", to: "2025-10-31" }, // one whole month
+  { from: "2025-09-25", to: "2025-09-30" }, // edge days only
+];
+
+describe("rankResourceTotals", () => {
+  for (const range of RANGES) {
+    for (const perConnection of [false, true]) {
+      it(`pages ${range.from}..${range.to} ${perConnection ? "per connection" : "across connections"} exactly like CostRecord, ties across page boundaries included`, async () => {
+        for (const direction of ["desc", "asc"] as const) {
+          const expected = await direct(range, perConnection, direction);
+          for (const size of [4, 5, 7]) {
+            for (let offset = 0; offset < expected.length + size; offset += size) {
+              const { rows, count } = await rank(range, perConnection, [{ name: "page", direction, limit: size, offset }]);
+              expect(count).toBe(expected.length);
+              expect(strip(rows), `${direction} ${size}@${offset}`).toEqual(expected.slice(offset, offset + size));
+            }
+          }
+        }
+      });
+    }
+  }
+
+  it("answers several windows in one statement and applies the filters to whole months and edges alike", async () => {
+    const range = RANGES[0]!;
+    const { rows, count } = await rank(range, false, [{ name: "page", direction: "asc", limit: 3, offset: 2 }, { name: "top", direction: "desc", limit: 11, offset: 0 }], ["Shared Storage"]);
+    const expected = await direct(range, false, "desc", Prisma.sql`"serviceName" = 'Shared Storage'`);
+    expect(count).toBe(1);
+    expect(expected).toEqual([{ connectionId: null, providerResourceId: "shared", total: "230.0000" }]);
+    expect(strip(rows.filter((row) => row.window === "top"))).toEqual(expected);
+    expect(rows.filter((row) => row.window === "page")).toEqual([]);
+    // "shared" is one object across connections and two per connection.
+    const all = await rank(range, true, [{ name: "top", direction: "desc", limit: 50, offset: 0 }]);
+    expect(all.rows.filter((row) => row.providerResourceId === "shared").map((row) => row.total)).toEqual(["115.0000", "115.0000"]);
+  });
+
+  it("gives every billed object a key that survives rebuilds", async () => {
+    const before = await db.costResourceKey.findMany({ where: { organizationId: org.organizationId }, orderBy: { id: "asc" } });
+    await rebuildCostRollups(db, { organizationId: org.organizationId, from: "2025-10-01", to: "2025-10-31" });
+    await rebuildCostRollups(db, { organizationId: org.organizationId });
+    const after = await db.costResourceKey.findMany({ where: { organizationId: org.organizationId }, orderBy: { id: "asc" } });
+    expect(after).toEqual(before);
+    expect(after.map((key) => key.providerResourceId).sort()).toEqual([...new Set((await db.costRecord.findMany({ where: { organizationId: org.organizationId } })).map((row) => row.providerResourceId))].sort());
+    const mismatched = await db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS n FROM "CostResourceMonthly" m JOIN "CostResourceKey" k ON k."id" = m."resourceKey"
+      WHERE m."organizationId" = ${org.organizationId} AND (k."providerResourceId" <> m."providerResourceId" OR k."organizationId" <> m."organizationId")`;
+    expect(mismatched[0]!.n).toBe(0);
+  });
+
+  it("counts a record from the rollup refresh that follows its write on, like every other figure of the period", async () => {
+    const range = { from: "2025-10-01", to: "2025-10-31" };
+    await db.costRecord.create({
+      data: {
+        organizationId: org.organizationId, connectionId: org.selectel.id, providerResourceId: "late", resourceName: "late", chargePeriodStart: new Date("2025-10-05T00:00:00Z"),
+        chargePeriodEnd: new Date("2025-10-06T00:00:00Z"), billedCost: "999.0000", effectiveCost: "999.0000", billingCurrency: "RUB", serviceName: "Compute", tags: {},
+      },
+    });
+    const top = async () => (await rank(range, true, [{ name: "top", direction: "desc", limit: 1, offset: 0 }])).rows.map((row) => row.providerResourceId);
+    expect(await top()).not.toEqual(["late"]);
+    await rebuildCostRollups(db, { connectionId: org.selectel.id, from: "2025-10-05", to: "2025-10-05" });
+    expect(await top()).toEqual(["late"]);
+    expect((await db.costRecord.findFirstOrThrow({ where: { providerResourceId: "late" } })).resourceKey).toBe((await db.costResourceKey.findFirstOrThrow({ where: { providerResourceId: "late" } })).id);
+  });
+});
