@@ -16,8 +16,11 @@ export interface CostSource {
    * is the rollup itself, where a tag filter is a (tagKey, tagValue) condition.
    */
   tag?: "grouped" | "filtered";
-  /** A condition on the groups (HAVING), e.g. dropping a "without the tag" group that has no records. */
-  having?: Prisma.Sql;
+  /**
+   * The rows' record count, when rows can cancel out: a group exists only where it sums above zero (the
+   * "without the tag" group is everything minus the tagged rows, and may hold no record at all).
+   */
+  records?: Prisma.Sql;
 }
 
 export const ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service", "region", "project", "resourceType"];
@@ -55,7 +58,7 @@ function tagGroupedSource(tagKey: string, byService: boolean): CostSource {
       UNION ALL SELECT ${columns("t")}, NULL::text, -t."billedCost", -t."recordCount" FROM ${table} t WHERE t."tagKey" = ${tagKey}::text) s`,
     day: Prisma.sql`s."day"`,
     cost: Prisma.sql`s."billedCost"`,
-    having: Prisma.sql`SUM(s."recordCount") > 0`,
+    records: Prisma.sql`s."recordCount"`,
   };
 }
 

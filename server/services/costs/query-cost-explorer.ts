@@ -129,18 +129,28 @@ function groupSetsOf(rows: (GroupRow & { part: string; position: number })[], ex
 }
 
 /**
- * For sources with few groups (the rollup dimensions): one statement, one read of the source. Its cells (group ×
- * bucket) are returned whole; the groups' totals are summed from them in SQL (ordering and paging stay in SQL) and
- * the bucket totals from them here: every matching row is in exactly one cell.
+ * For the rollups (a few daily rows per group and bucket): one statement, one read of the source. Its cells (group ×
+ * bucket) give the groups' totals in SQL (ordering and paging stay in SQL) and the bucket totals: every matching
+ * row is in exactly one cell. The cells come back whole, or with `shownCells` only those of the page and the
+ * chart's top groups (tag values can be as many as resources).
  */
-async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }): Promise<[GroupSets, { bucket: string; cost: string }[], Cell[]]> {
+async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }, shownCells: boolean): Promise<[GroupSets, { bucket: string; cost: string }[], Cell[]]> {
   const parts = groupParts(order, page, extra);
+  let shown = Prisma.empty;
+  if (shownCells) {
+    const keysOf = (rows: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM ${rows} WHERE x.key IS NOT DISTINCT FROM c.key)`;
+    const pageKeys = page ? Prisma.sql`(SELECT l.key FROM l ORDER BY ${orderOf(order.by, order.direction)} LIMIT ${page.limit} OFFSET ${page.offset}) x` : Prisma.sql`l x`;
+    const topKeys = Prisma.sql`(SELECT l.key FROM l ORDER BY ${orderOf("total", "desc")} LIMIT ${CHART_SERIES}) x`;
+    shown = Prisma.sql`WHERE ${keysOf(pageKeys)} OR ${keysOf(topKeys)}`;
+  }
   // Money as scale-4 text (what is stored): shorter to send and to parse than the division's long scale.
-  parts.push(Prisma.sql`(SELECT 'cell' AS part, 0, c.key, ${bucketText(Prisma.sql`c.bucket`)}, c.cost::numeric(30, 4)::text FROM c)`);
+  parts.push(Prisma.sql`(SELECT 'cell' AS part, 0, c.key, ${bucketText(Prisma.sql`c.bucket`)}, c.cost::numeric(30, 4)::text FROM c ${shown})`);
   parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, ${bucketText(Prisma.sql`c.bucket`)}, SUM(c.cost)::numeric(30, 4)::text FROM c GROUP BY c.bucket)`);
+  const records = query.source.records;
   const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
-    WITH c AS (SELECT ${query.key} AS key, ${query.bucket} AS bucket, ${exactSum(query.source.cost)} AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1, 2),
-         g AS (SELECT c.key, SUM(c.cost) AS total FROM c GROUP BY 1),
+    WITH c AS (SELECT ${query.key} AS key, ${query.bucket} AS bucket, ${exactSum(query.source.cost)} AS cost, ${records ? Prisma.sql`SUM(${records})` : Prisma.sql`1`} AS records
+               FROM ${query.source.from} WHERE ${query.where} GROUP BY 1, 2),
+         g AS (SELECT c.key, SUM(c.cost) AS total FROM c GROUP BY 1 ${records ? Prisma.sql`HAVING SUM(c.records) > 0` : Prisma.empty}),
          l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
     ${Prisma.join(parts, " UNION ALL ")}`;
   const cells: Cell[] = rows.filter((row) => row.part === "cell").map((row) => ({ key: row.key, bucket: row.label, cost: row.total, name: null }));
@@ -154,7 +164,7 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
  */
 async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean } = {}): Promise<GroupSets> {
   const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
-    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1 ${query.source.having ? Prisma.sql`HAVING ${query.source.having}` : Prisma.empty}),
+    WITH g AS (SELECT ${query.key} AS key, ${query.nameAggregate} AS name, ${exactSum(query.source.cost)} AS total FROM ${query.source.from} WHERE ${query.where} GROUP BY 1 ${query.source.records ? Prisma.sql`HAVING SUM(${query.source.records}) > 0` : Prisma.empty}),
          l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
     ${Prisma.join(groupParts(order, page, extra), " UNION ALL ")}`;
   return groupSetsOf(rows, extra);
@@ -209,15 +219,15 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
   const topFromPage = paging === "page" && input.sort.by === "total" && input.sort.direction === "desc" && input.page === 1 && input.pageSize >= CHART_SERIES + 1;
-  // A rollup dimension has few groups (services, projects, regions…): their cells are fetched alongside the groups
-  // rather than after them, saving a round trip; per-resource groups can be 100k, so only the shown ones are.
-  // Tag values can be as many as resources (a "name" tag), so they are treated like resources.
-  const allCells = cellsQuery.source.kind === "rollup" && !cellsQuery.source.tag;
+  // The rollups' groups come with their cells in one read of the source; per-resource groups can be 100k, so the
+  // shown ones' cells are read after them. Tag values can be as many as resources (a "name" tag): only the shown
+  // groups' cells come back.
+  const allCells = cellsQuery.source.kind === "rollup";
   const extra = paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {};
   // Few groups: one statement reads the source once, its cells give the groups' totals and the bucket totals too.
   const groupsOf = () => (ranking && page ? rankResourceGroups(db, organizationId, period, ranking, input.sort, page, extra) : queryGroups(db, query, input.sort, page, extra));
   const [sets, bucketTotals, everyCell] = allCells
-    ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra)
+    ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra, cellsQuery.source.tag === "grouped")
     : await Promise.all([groupsOf(), queryBucketTotals(db, totalsQuery), null]);
   const groups = sets.page;
   const ranked = sets.top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
