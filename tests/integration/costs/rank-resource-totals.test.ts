@@ -33,6 +33,9 @@ beforeAll(async () => {
   for (let offset = 0; offset < 50; offset += 1) record(org.selectel.id, "shared", offset, "2.5000", "Shared Storage");
   for (let offset = 0; offset < 50; offset += 1) record(org.openstack.id, "shared", offset, "2.5000", "Shared Storage");
   for (let offset = 0; offset < 50; offset += 1) record(org.selectel.id, "credit", offset, "-0.7500");
+  // Amounts beyond 2^31 ten-thousandths per row (the sums are taken in two int4 halves), both signs.
+  for (let offset = 0; offset < 50; offset += 7) record(org.openstack.id, "big", offset, "250000.5001");
+  for (let offset = 3; offset < 50; offset += 9) record(org.selectel.id, "big-credit", offset, "-314159.2653");
   record(org.selectel.id, "edge-only-first", 2, "300.0000");
   record(org.openstack.id, "edge-only-last", 48, "9.0000");
   await db.costRecord.createMany({ data: rows });
@@ -121,7 +124,7 @@ describe("rankResourceTotals", () => {
     await db.costRecord.create({
       data: {
         organizationId: org.organizationId, connectionId: org.selectel.id, providerResourceId: "late", resourceName: "late", chargePeriodStart: new Date("2025-10-05T00:00:00Z"),
-        chargePeriodEnd: new Date("2025-10-06T00:00:00Z"), billedCost: "999.0000", effectiveCost: "999.0000", billingCurrency: "RUB", serviceName: "Compute", tags: {},
+        chargePeriodEnd: new Date("2025-10-06T00:00:00Z"), billedCost: "9999999.0000", effectiveCost: "9999999.0000", billingCurrency: "RUB", serviceName: "Compute", tags: {},
       },
     });
     const top = async () => (await rank(range, true, [{ name: "top", direction: "desc", limit: 1, offset: 0 }])).rows.map((row) => row.providerResourceId);
