@@ -222,11 +222,10 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   // The rollups' groups come with their cells in one read of the source; per-resource groups can be 100k, so the
   // shown ones' cells are read after them. Tag values can be as many as resources (a "name" tag): only the shown
   // groups' cells come back.
-  const allCells = cellsQuery.source.kind === "rollup";
+  const cellsWithGroups = cellsQuery.source.kind === "rollup";
   const extra = paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {};
-  // Few groups: one statement reads the source once, its cells give the groups' totals and the bucket totals too.
   const groupsOf = () => (ranking && page ? rankResourceGroups(db, organizationId, period, ranking, input.sort, page, extra) : queryGroups(db, query, input.sort, page, extra));
-  const [sets, bucketTotals, everyCell] = allCells
+  const [sets, bucketTotals, everyCell] = cellsWithGroups
     ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra, cellsQuery.source.tag === "grouped")
     : await Promise.all([groupsOf(), queryBucketTotals(db, totalsQuery), null]);
   const groups = sets.page;
