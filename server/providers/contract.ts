@@ -189,9 +189,49 @@ export interface InventorySnapshot {
   failures: { projectId: string | null; region: string | null; error: string }[];
 }
 
+/** A server whose CPU and memory to read, over [start, request.end). */
+export interface UsageServer {
+  /** The provider's server id (what inventory returned). */
+  id: string;
+  projectId: string | null;
+  region: string | null;
+  /** Inclusive, UTC: right after the last point the sync already holds, or the first sync's backfill. */
+  start: Date;
+}
+
+export interface UsageRequest {
+  servers: UsageServer[];
+  /** Exclusive end of every series, UTC. */
+  end: Date;
+}
+
+/** One sample: the start of the interval it covers (epoch ms, UTC) and its value. Tuples keep large batches small. */
+export type UsageSample = [atMs: number, value: number];
+
+export interface ServerUsage {
+  serverId: string;
+  /** Seconds each sample covers (Gnocchi's granularity). */
+  granularitySeconds: number;
+  /** CPU busy, percent of all the server's vCPUs (0–100). */
+  cpuPercent: UsageSample[];
+  /** Memory in use by the guest, MB; the sync turns it into a percent of the flavor's RAM. */
+  ramMb: UsageSample[];
+}
+
+export interface UsageSnapshot {
+  /** Servers the provider had metrics for (a server without any is simply absent). */
+  servers: ServerUsage[];
+  /** Scopes that could not be read: the sync ends partial and asks for the same window next time. */
+  failures: { projectId: string | null; region: string | null; error: string }[];
+  /** Scopes with nothing to read (no metric service in the catalog): not a failure. */
+  unsupported: { projectId: string | null; region: string | null; servers: number }[];
+}
+
 export interface ProviderPlugin<Credentials = unknown> {
   manifest: ProviderManifest<Credentials>;
   testConnection(ctx: ProviderContext<Credentials>): Promise<AccountSummary>;
   collectBilling?(ctx: ProviderContext<Credentials>, window: BillingWindow): Promise<BillingSnapshot>;
   collectInventory?(ctx: ProviderContext<Credentials>, request: InventoryRequest): Promise<InventorySnapshot>;
+  /** CPU and memory series per server (capability "usage"), fetched with bounded concurrency. */
+  collectUsage?(ctx: ProviderContext<Credentials>, request: UsageRequest): Promise<UsageSnapshot>;
 }

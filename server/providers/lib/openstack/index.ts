@@ -13,3 +13,8 @@ export { isComputePort, listPorts } from "./list-ports";
 export { resolveNovaFlavor } from "./resolve-nova-flavor";
 export { collectOpenStackInventory } from "./collect-openstack-inventory";
 export type { CollectOpenStackInventoryOptions, OpenStackInventoryProject } from "./collect-openstack-inventory";
+export { parseGnocchiMeasures } from "./gnocchi-measures";
+export type { GnocchiSeriesPick } from "./gnocchi-measures";
+export { aggregatesUrl, queryGnocchiAggregates } from "./query-gnocchi-aggregates";
+export { collectGnocchiUsage, GNOCCHI_CPU_OPERATIONS, GNOCCHI_GRANULARITY_SECONDS, GNOCCHI_MEMORY_METRIC, GNOCCHI_MEMORY_OPERATIONS } from "./collect-gnocchi-usage";
+export type { GnocchiProject } from "./collect-gnocchi-usage";
