@@ -40,6 +40,41 @@ export interface ScenarioServer {
   createdAt: string;
   nics: ScenarioNic[];
   metadata?: Record<string, string>;
+  /** How busy it is, for the telemetry service; without one the sandbox derives a modest load from the id. */
+  load?: ScenarioServerLoad;
+}
+
+/**
+ * One side of a server's load (CPU busy or memory in use), in percent of the flavor: a level with a daily rhythm,
+ * quieter weekends, jitter and bursts. Deterministic: every 5-minute sample is a pure function of the server,
+ * the metric and the instant, so any window asked any number of times gives the same numbers.
+ */
+export interface ScenarioLoadCurve {
+  /** Average level, percent. */
+  base: number;
+  /** Swing of the daily rhythm, ± percentage points: highest at 14:00 Moscow, lowest at 02:00. */
+  daily?: number;
+  /** Level at weekends relative to weekdays (0.6 = 40 % quieter); default 1. */
+  weekend?: number;
+  /** Jitter of each 5-minute sample, ± percentage points; default 1. */
+  noise?: number;
+  /** Busy stretches: each hour runs at `level` percent with this chance (CI jobs, nightly batches). */
+  bursts?: { chance: number; level: number };
+}
+
+export interface ScenarioServerLoad {
+  cpu: ScenarioLoadCurve;
+  ram: ScenarioLoadCurve;
+  /** Moscow hours the server runs (ISO weekdays, Monday = 1): no samples outside them, as for a stopped VM. */
+  schedule?: { weekdays: readonly number[]; fromHour: number; toHour: number };
+}
+
+/** The cloud's telemetry (OpenStack Gnocchi fed by Ceilometer): when present, the catalog lists a "metric" service. */
+export interface ScenarioTelemetry {
+  /** Regions that run Gnocchi; default every region of the scenario. */
+  regions?: string[];
+  /** Days of 5-minute samples the archive policy keeps (hourly ones are kept a year); default 30. */
+  fineRetentionDays?: number;
 }
 
 export interface ScenarioVolume {
@@ -142,4 +177,6 @@ export interface SandboxScenario {
   volumes: ScenarioVolume[];
   infraPorts?: ScenarioInfraPort[];
   billing: ScenarioBillingObject[];
+  /** Gnocchi in every region (Selectel has it; a plain OpenStack may not). Absent: no "metric" service at all. */
+  telemetry?: ScenarioTelemetry;
 }

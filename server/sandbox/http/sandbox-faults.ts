@@ -18,6 +18,8 @@ export interface SandboxFaults {
 export interface SandboxCall {
   method: string;
   path: string;
+  /** The query string ("?start=…"), for tests that check which window a client asked for. */
+  search: string;
   status: number;
   startedAt: number;
   finishedAt: number;
@@ -70,7 +72,7 @@ export function withFaults(handler: SandboxHandler, state: SandboxState, regionO
     } else {
       response = await handler(request);
     }
-    state.calls.push({ method: request.method, path: url.pathname, status: response.status, startedAt, finishedAt: performance.now() });
+    state.calls.push({ method: request.method, path: url.pathname, search: url.search, status: response.status, startedAt, finishedAt: performance.now() });
     return response;
   };
 }

@@ -1,19 +1,19 @@
 import type { OpenStackSandboxContext } from "./openstack-sandbox-context";
-import { publicBase } from "./openstack-sandbox-context";
+import { hasTelemetry, publicBase } from "./openstack-sandbox-context";
 import { stableHex } from "./stable-id";
 
 interface CatalogService {
   type: string;
   name: string;
-  /** Null when the URL needs a project id the token does not have (Keystone then leaves the endpoint out). */
+  /** Null when the service has no endpoint there (a URL needing a project id the token lacks, a region without it). */
   url: (region: string) => string | null;
 }
 
 const INTERFACES = ["public", "internal"] as const;
 
 /**
- * The service catalog of a token: for every scenario region, compute, volumev3 and network endpoints
- * built from the request's own origin, so the sandbox works on any port and mounted inside the app.
+ * The service catalog of a token: for every scenario region, compute, volumev3 and network endpoints (and metric
+ * when the scenario has telemetry) built from the request's own origin, so the sandbox works on any port and mounted inside the app.
  */
 export function buildKeystoneCatalog(sandbox: OpenStackSandboxContext, url: URL, projectId: string | null) {
   const base = publicBase(sandbox, url);
@@ -24,6 +24,8 @@ export function buildKeystoneCatalog(sandbox: OpenStackSandboxContext, url: URL,
     { type: "volumev3", name: "cinderv3", url: (region) => (projectId ? `${base}/${region}/volume/v3/${projectId}` : null) },
     // Neutron's endpoint is unversioned; clients append /v2.0.
     { type: "network", name: "neutron", url: (region) => `${base}/${region}/network` },
+    // Gnocchi registers unversioned too (…:8041); Selectel's is https://{pool}.cloud.api.selcloud.ru/metric.
+    ...(sandbox.scenario.telemetry ? [{ type: "metric", name: "gnocchi", url: (region: string) => (hasTelemetry(sandbox.scenario, region) ? `${base}/${region}/metric` : null) }] : []),
   ];
   const catalog = services.map((service) => ({
     type: service.type,

@@ -46,3 +46,10 @@ export function neutronFault(status: number, message: string, headers: Record<st
 export function keystoneError(status: number, message: string, headers: Record<string, string> = {}): Response {
   return json({ error: { code: status, title: KEYSTONE_TITLES[status] ?? "Error", message } }, status, headers);
 }
+
+const GNOCCHI_TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" };
+
+/** Gnocchi's (pecan's) envelope: `{"code":400,"description":"…"|{"cause","detail"},"title":"Bad Request"}`. */
+export function gnocchiError(status: number, description: string | { cause: string; detail?: unknown }): Response {
+  return json({ code: status, description, title: GNOCCHI_TITLES[status] ?? "Error" }, status);
+}

@@ -58,3 +58,9 @@ export function publicBase(sandbox: OpenStackSandboxContext, url: URL): string {
 export function authenticateHeader(sandbox: OpenStackSandboxContext, url: URL): Record<string, string> {
   return { "www-authenticate": `Keystone uri="${publicBase(sandbox, url)}/identity"` };
 }
+
+/** Whether the region runs Gnocchi: the scenario has telemetry and does not limit it to other regions. */
+export function hasTelemetry(scenario: SandboxScenario, region: string): boolean {
+  const telemetry = scenario.telemetry;
+  return Boolean(telemetry) && (!telemetry!.regions || telemetry!.regions.includes(region));
+}

@@ -1,4 +1,4 @@
-const SERVICE_SEGMENT = /(?:^|\/)([^/]+)\/(?:compute|volume|network)(?:\/|$)/;
+const SERVICE_SEGMENT = /(?:^|\/)([^/]+)\/(?:compute|volume|network|metric)(?:\/|$)/;
 
 /**
  * The region of a sandbox request for `withFaults`' downRegions: the path segment right before the service

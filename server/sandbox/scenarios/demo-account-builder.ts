@@ -1,4 +1,4 @@
-import type { SandboxScenario, ScenarioBillingMetric, ScenarioBillingObject, ScenarioFlavor, ScenarioServer, ScenarioUsageProfile, ScenarioVolume } from "../scenario";
+import type { SandboxScenario, ScenarioBillingMetric, ScenarioBillingObject, ScenarioFlavor, ScenarioServer, ScenarioServerLoad, ScenarioUsageProfile, ScenarioVolume } from "../scenario";
 import { randomTools } from "./seeded-random";
 
 const HOUR_MS = 3_600_000;
@@ -29,6 +29,8 @@ interface VmSpec {
   status?: string;
   /** Server metadata over the defaults demoTagsOf derives (team, env, cost-center). */
   tags?: Record<string, string>;
+  /** CPU and memory load for the sandbox's Gnocchi; a billing schedule (`usage.schedule`) also bounds when it runs. */
+  load?: Omit<ScenarioServerLoad, "schedule">;
 }
 
 const poolOf = (zone: string) => zone.replace(/[a-z]$/, "");
@@ -118,6 +120,8 @@ export function demoAccountBuilder(now: Date, seed: number, options: { costCente
         flavorId: flavor.id,
         createdAt,
         metadata: { ...demoTagsOf(spec.name, spec.project.name, options.costCenter), ...spec.tags },
+        // A VM billed only in scheduled hours is stopped outside them: Gnocchi has no samples then either.
+        load: spec.load ? { ...spec.load, ...(spec.usage?.schedule ? { schedule: spec.usage.schedule } : {}) } : undefined,
         nics: [
           {
             portId: random.uuid(),
@@ -178,7 +182,15 @@ export function demoAccountBuilder(now: Date, seed: number, options: { costCente
 
   const project = (name: string): DemoProject => ({ id: random.hex(32), name });
 
-  const build = (base: Omit<SandboxScenario, "flavors" | "servers" | "volumes" | "billing">): SandboxScenario => ({ ...base, flavors: [...flavors.values()], servers, volumes, billing });
+  // Selectel runs Gnocchi in every pool: demo accounts always have telemetry.
+  const build = (base: Omit<SandboxScenario, "flavors" | "servers" | "volumes" | "billing" | "telemetry">): SandboxScenario => ({
+    ...base,
+    flavors: [...flavors.values()],
+    servers,
+    volumes,
+    billing,
+    telemetry: {},
+  });
 
   return { daysAgo, project, vm, volume, service, build, random };
 }

@@ -38,6 +38,7 @@ const SERVERS: ServerSeed[] = [
     id: "0d6f2a41-7c3e-4b9a-8e1d-5f6a7b8c9d01",
     name: "web-1", projectId: PRODUCTION, region: "RegionOne", zone: "az-1", status: "ACTIVE", flavorId: "2", createdAt: "2025-06-01T08:00:00Z",
     metadata: { role: "web" },
+    load: { cpu: { base: 28, daily: 10, noise: 4 }, ram: { base: 55, daily: 3, noise: 1 } },
     nic: { net: "prodOne", portId: "a1000000-0000-4000-8000-000000000011", ip: "10.0.0.11", mac: "fa:16:3e:00:00:11", floatingIp: "203.0.113.10" },
   },
   {
@@ -49,6 +50,7 @@ const SERVERS: ServerSeed[] = [
   {
     id: "2f8b4c63-9e5a-4dbc-8a3f-7b8c9d0e1f03",
     name: "db-1", projectId: PRODUCTION, region: "RegionOne", zone: "az-1", status: "ACTIVE", flavorId: "3", createdAt: "2025-05-15T10:00:00Z",
+    load: { cpu: { base: 63, daily: 8, noise: 3 }, ram: { base: 81, daily: 1, noise: 1 } },
     nic: { net: "prodOne", portId: "a1000000-0000-4000-8000-000000000021", ip: "10.0.0.21", mac: "fa:16:3e:00:00:21" },
   },
   {
@@ -138,4 +140,6 @@ export const openstackBasicScenario: SandboxScenario = {
     },
   ],
   billing: [],
+  // Gnocchi in RegionOne only: backup-1 in RegionTwo has no metric service to ask.
+  telemetry: { regions: ["RegionOne"] },
 };

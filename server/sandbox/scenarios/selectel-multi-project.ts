@@ -74,6 +74,8 @@ export const selectelMultiProjectScenario: SandboxScenario = {
   infraPorts: [
     { id: "b0000009-1111-4222-8333-444455556609", projectId: MAIN.id, region: "ru-3", networkId: "e0000001-aaaa-4bbb-8ccc-dddd00000001", deviceOwner: "network:router_interface", deviceId: "r0000001-0000-4000-8000-000000000001", ip: "192.168.0.1", mac: "fa:16:3e:0a:00:01" },
   ],
+  // Gnocchi in both pools; the servers' load is the sandbox's default for their ids.
+  telemetry: {},
   billing: [
     billed({ id: ids.winona, name: "Winona", type: "cloud_vm", projectId: MAIN.id, region: "ru-3b", metrics: [cores(2, 124), ram(4096, 136)] }),
     billed({ id: ids.winonaBoot, name: "disk-for-Winona-#1", type: "volume_universal", parentId: ids.winona, projectId: MAIN.id, region: "ru-3b", metrics: [disk("universal", 10, 18)] }),

@@ -1,4 +1,4 @@
-import type { SandboxScenario, ScenarioBillingMetric } from "../scenario";
+import type { SandboxScenario, ScenarioBillingMetric, ScenarioServerLoad } from "../scenario";
 
 /**
  * The smallest real-looking Selectel account: one project in ru-3 with two 1 vCPU / 1 GB servers, each with
@@ -33,6 +33,12 @@ const VMS = [
   },
 ];
 
+/** Doreen serves the site (busy by day), Tilly is a forgotten test box (idle): what Gnocchi reports for them. */
+export const SEED_LOADS = {
+  Doreen: { cpu: { base: 42, daily: 12, weekend: 0.8, noise: 4 }, ram: { base: 61, daily: 4, noise: 1 } },
+  Tilly: { cpu: { base: 2.5, daily: 0.5, noise: 0.5 }, ram: { base: 18, noise: 0.5 } },
+} satisfies Record<string, ScenarioServerLoad>;
+
 const vmMetrics: ScenarioBillingMetric[] = [
   { id: "compute_cores", name: "vCPU", unit: "item", quantityPerHour: "1", kopecksPerHour: SELECTEL_SEED_RATES.vcpu },
   { id: "compute_ram", name: "RAM", unit: "MB", quantityPerHour: "1024", kopecksPerHour: SELECTEL_SEED_RATES.ram1Gb },
@@ -63,7 +69,9 @@ export const selectelSeedScenario: SandboxScenario = {
     flavorId: FLAVOR.id,
     createdAt: BILLED_FROM,
     nics: [{ portId: server.portId, networkId: NETWORK.id, networkName: NETWORK.name, ip: server.ip, mac: server.mac }],
+    load: SEED_LOADS[server.name as keyof typeof SEED_LOADS],
   })),
+  telemetry: {},
   volumes: VMS.map((server) => ({
     id: server.volumeId,
     name: `disk-for-${server.name}-#1`,
