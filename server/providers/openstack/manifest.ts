@@ -7,8 +7,8 @@ export const manifest: ProviderManifest = {
   displayName: "OpenStack",
   logo: "/providers/openstack.svg",
   description: {
-    ru: "Любое облако на OpenStack (Keystone v3, Nova, Cinder, Neutron). Стоимость считается по вашему тарифу.",
-    en: "Any OpenStack cloud (Keystone v3, Nova, Cinder, Neutron). Costs come from your own rate card.",
+    ru: "Любое облако на OpenStack (Keystone v3, Nova, Cinder, Neutron; загрузка CPU и памяти из Gnocchi, если он есть). Стоимость считается по вашему тарифу.",
+    en: "Any OpenStack cloud (Keystone v3, Nova, Cinder, Neutron; CPU and memory load from Gnocchi when the cloud has it). Costs come from your own rate card.",
   },
   credentialsSchema: openstackCredentialsSchema,
   credentialFields: [
@@ -38,5 +38,5 @@ export const manifest: ProviderManifest = {
   // The only endpoint is Keystone, and it comes with the credentials; the rest is in the token's catalog.
   endpoints: {},
   settingsSchema: rateCardSchema,
-  capabilities: ["billing", "inventory"],
+  capabilities: ["billing", "inventory", "usage"],
 };

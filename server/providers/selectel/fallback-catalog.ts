@@ -35,6 +35,8 @@ export function catalogFromPattern(pattern: string, regions: readonly string[], 
     { type: "compute", path: "/compute/v2.1" },
     { type: "volumev3", path: `/volume/v3/${projectId}` },
     { type: "network", path: "/network" },
+    // Gnocchi: https://{pool}.cloud.api.selcloud.ru/metric/v1/aggregates
+    { type: "metric", path: "/metric" },
   ];
   return services.map(({ type, path }) => ({
     type,

@@ -7,8 +7,8 @@ export const selectelManifest: ProviderManifest<SelectelCredentials> = {
   displayName: "Selectel",
   logo: "/providers/selectel.svg",
   description: {
-    ru: "Облачная платформа Selectel: биллинг по объектам, баланс и прогноз, серверы, диски и сети всех проектов и регионов.",
-    en: "Selectel cloud platform: per-object billing, balance and forecast, servers, volumes and networks of every project and region.",
+    ru: "Облачная платформа Selectel: биллинг по объектам, баланс и прогноз, серверы, диски и сети всех проектов и регионов, загрузка CPU и памяти.",
+    en: "Selectel cloud platform: per-object billing, balance and forecast, servers, volumes and networks of every project and region, CPU and memory load.",
   },
   credentialsSchema: selectelCredentialsSchema,
   billingDayOffsetMinutes: 180,
@@ -63,5 +63,5 @@ export const selectelManifest: ProviderManifest<SelectelCredentials> = {
       defaultUrl: "https://{region}.cloud.api.selcloud.ru",
     },
   },
-  capabilities: ["billing", "inventory", "balance"],
+  capabilities: ["billing", "inventory", "balance", "usage"],
 };
