@@ -229,6 +229,7 @@ export const en: Messages = {
     phases: {
       billing: "Billing and account", groupByType: "Group by type", vms: "Servers from inventory", volumes: "Volumes",
       fileStorage: "File storage", otherServices: "Other services", unification: "Unification", completion: "Saving",
+      usage: "CPU and memory usage",
     },
     status: { queued: "Queued", running: "Running", success: "Done", partial: "Partial", error: "Error" },
     phaseStatus: { pending: "pending", running: "running", success: "done", failed: "failed", skipped: "skipped" },

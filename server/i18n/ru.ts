@@ -228,6 +228,7 @@ export const ru = {
     phases: {
       billing: "Биллинг и аккаунт", groupByType: "Группировка по типам", vms: "Серверы из инвентаря", volumes: "Диски",
       fileStorage: "Файловые хранилища", otherServices: "Другие сервисы", unification: "Объединение", completion: "Сохранение",
+      usage: "Загрузка CPU и памяти",
     },
     status: { queued: "В очереди", running: "Выполняется", success: "Готово", partial: "Частично", error: "Ошибка" },
     phaseStatus: { pending: "ожидает", running: "выполняется", success: "готово", failed: "ошибка", skipped: "пропущен" },

@@ -14,6 +14,7 @@ import { PHASES, runPhase, serializeError, type SerializedError } from "./run-ph
 import { runStagedPhases, type PhasesSummary } from "./run-phases";
 import { summarizeSyncRun, type SyncRunSummary } from "./summarize-sync-run";
 import { createInProcessStep, type SyncStep } from "./sync-step";
+import { collectUsagePhase } from "./usage/collect-usage-phase";
 
 export type { SyncStep } from "./sync-step";
 export { runPhasesWithoutDatabase } from "./run-phases-without-database";
@@ -52,11 +53,11 @@ function jsonRecord(value: unknown): Record<string, unknown> {
 }
 
 /**
- * The billing-first sync of one connection, phases 1–8, recording progress on its SyncRun as it goes. Ends
- * `success`, `partial` (a scope or an optional phase failed; earlier data for it untouched) or `error` (auth,
- * config, billing, or a failed write; nothing earlier is removed). Every step has a stable id for Inngest —
- * start, billing, group-by-type, inventory:<project>…, vms, volumes, file-storage, other-services, unification,
- * completion, finish (or abort) — and returns only ids and counts: bulk data passes through the run's
+ * The billing-first sync of one connection, phases 1–8, then the servers' CPU and memory usage when the provider
+ * offers it, recording progress on its SyncRun as it goes. Ends `success`, `partial` (a scope, an optional phase or
+ * usage failed; earlier data for it untouched) or `error` (auth, config, billing, or a failed write; nothing earlier
+ * is removed). Every step has a stable id for Inngest — start, billing, group-by-type, inventory:<project>…, vms,
+ * volumes, file-storage, other-services, unification, completion, usage, finish (or abort) — and returns only ids and counts: bulk data passes through the run's
  * SyncArtifact rows, which the finish step deletes. Called again for a SyncRun that already finished, it runs
  * nothing and returns that run's outcome, so a duplicate request never syncs twice.
  */
@@ -140,7 +141,15 @@ export async function syncConnection(args: SyncConnectionArgs): Promise<SyncOutc
     );
     const phases = [...summary.phases, completion.record];
     if (!completion.ok) return await finish("error", { error: completion.error, phases, summary });
-    return await finish(summary.failures.length > 0 ? "partial" : "success", { phases, summary, counts: completion.value });
+    const failures = [...summary.failures];
+    if (plugin.collectUsage) {
+      // Usage never costs the run its billing: any failure here, even a refused token, only makes it partial.
+      const usage = await runPhase(step, PHASES.usage, () => collectUsagePhase(plugin, ctx, target, clock()), (output) => ({ ...output.counts }), { ctx, hooks });
+      phases.push(usage.record);
+      if (usage.ok) failures.push(...usage.value.failures);
+      else failures.push({ phase: PHASES.usage.id, projectId: null, region: null, error: usage.error.message });
+    }
+    return await finish(failures.length > 0 ? "partial" : "success", { phases, summary, failures, counts: completion.value });
   } catch (error) {
     // Progress could not be recorded (the database itself failed): still try to close the run.
     return finish("error", { error: serializeError(error), phases: [] }, "abort");

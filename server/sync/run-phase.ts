@@ -14,6 +14,8 @@ export const PHASES = {
   otherServices: { id: "other-services", name: "Other services" },
   unification: { id: "unification", name: "Unification" },
   completion: { id: "completion", name: "Completion" },
+  /** After completion: metrics attach to the resources it wrote. Runs only for plugins with collectUsage. */
+  usage: { id: "usage", name: "CPU and memory usage" },
 } as const;
 
 export type PhaseDefinition = (typeof PHASES)[keyof typeof PHASES];

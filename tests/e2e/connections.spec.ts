@@ -38,7 +38,7 @@ test("demo: both business units are connected; BU-A syncs live, then its history
   await expect(progress).toBeVisible();
   await shot(page, "connections-progress-running");
   await expect(progress).toHaveAttribute("data-status", "success", { timeout: 30_000 });
-  await expect(progress.getByTestId("sync-phase")).toHaveText("Этап 8/8: Сохранение");
+  await expect(progress.getByTestId("sync-phase")).toHaveText("Этап 9/9: Загрузка CPU и памяти");
   await expect(progress.getByTestId("sync-status")).toHaveText("Готово");
   await expect(progress.getByTestId("sync-message")).toContainText("Синхронизация завершена: новых 0");
   await shot(page, "connections-progress-done");
@@ -55,10 +55,10 @@ test("demo: both business units are connected; BU-A syncs live, then its history
   await rows.nth(0).getByTestId("run-link").click();
   await expect(page.getByTestId("run-title")).toHaveText("Синхронизация «Selectel BU-A (prod)»");
   const phases = page.getByTestId("phase-row");
-  await expect(phases).toHaveCount(8);
+  await expect(phases).toHaveCount(9);
   await expect(phases.first()).toContainText("Биллинг и аккаунт");
-  await expect(phases.last()).toContainText("Сохранение");
-  await expect(page.locator('[data-testid="phase-row"][data-status="success"]')).toHaveCount(8);
+  await expect(phases.last()).toContainText("Загрузка CPU и памяти");
+  await expect(page.locator('[data-testid="phase-row"][data-status="success"]')).toHaveCount(9);
   await expect(page.getByTestId("run-kpi-api-calls")).not.toContainText(/^\D*0$/);
   await expect(page.getByTestId("changes-unchanged")).toContainText("Без изменений");
   await shot(page, "sync-run-detail");

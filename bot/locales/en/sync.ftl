@@ -13,6 +13,7 @@ sync-phase-file-storage = File storage
 sync-phase-other-services = Other services
 sync-phase-unification = Unification
 sync-phase-completion = Saving
+sync-phase-usage = CPU and memory usage
 sync-done-success = ✅ Sync of "{ $connection }" finished in { $seconds } s
 sync-done-partial = ⚠️ Sync of "{ $connection }" partly finished in { $seconds } s
 sync-done-error = ❌ Sync of "{ $connection }" failed

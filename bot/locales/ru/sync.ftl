@@ -13,6 +13,7 @@ sync-phase-file-storage = Файловые хранилища
 sync-phase-other-services = Другие сервисы
 sync-phase-unification = Объединение
 sync-phase-completion = Сохранение
+sync-phase-usage = Загрузка CPU и памяти
 sync-done-success = ✅ Синхронизация «{ $connection }» завершена за { $seconds } с
 sync-done-partial = ⚠️ Синхронизация «{ $connection }» завершена частично за { $seconds } с
 sync-done-error = ❌ Синхронизация «{ $connection }» не удалась

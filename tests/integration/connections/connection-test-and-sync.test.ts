@@ -96,7 +96,7 @@ describe("connection.sync and the syncRun router", () => {
     expect(await caller.connection.sync({ id })).toEqual({ syncRunId: requested.syncRunId, alreadyRunning: true });
 
     const { run, seen } = await waitForRun(caller, requested.syncRunId);
-    expect(run).toMatchObject({ status: "success", trigger: "manual", error: null, phasesDone: 8, totalPhases: 8, currency: "RUB", connection: { id, name: "Selectel BU-A (prod)", providerName: "Selectel" } });
+    expect(run).toMatchObject({ status: "success", trigger: "manual", error: null, phasesDone: 9, totalPhases: 9, currency: "RUB", connection: { id, name: "Selectel BU-A (prod)", providerName: "Selectel" } });
     expect(run.phases.map((phase) => [phase.id, phase.status])).toEqual([
       ["billing", "success"],
       ["group-by-type", "success"],
@@ -106,6 +106,7 @@ describe("connection.sync and the syncRun router", () => {
       ["other-services", "success"],
       ["unification", "success"],
       ["completion", "success"],
+      ["usage", "success"],
     ]);
     expect(run.phases.every((phase) => phase.durationMs !== null && phase.startedAt && phase.finishedAt)).toBe(true);
     expect(run.phases[0]!.apiCalls).toBeGreaterThan(0);

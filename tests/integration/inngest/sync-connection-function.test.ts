@@ -9,7 +9,7 @@ resetBetweenTests();
 
 const scenario = selectelMultiProjectScenario;
 const PROJECTS = [MULTI_PROJECT_IDS.projects.main, MULTI_PROJECT_IDS.projects.analytics];
-const PHASE_STEPS = ["billing", "group-by-type", "vms", "volumes", "file-storage", "other-services", "unification", "completion"];
+const PHASE_STEPS = ["billing", "group-by-type", "vms", "volumes", "file-storage", "other-services", "unification", "completion", "usage"];
 
 async function connected(credentials?: Record<string, unknown>) {
   const { config, state } = await startSelectel(scenario);

@@ -16,7 +16,7 @@ import { setTelegramEnv } from "../support/telegram-env";
 import { callbackQuery, groupMessage, privateMessage } from "../support/telegram-updates";
 import { createTestBot } from "../support/test-bot";
 
-const PHASE_LINES = ["Биллинг и аккаунт", "Группировка по типам", "Серверы из инвентаря", "Диски", "Файловые хранилища", "Другие сервисы", "Объединение", "Сохранение"];
+const PHASE_LINES = ["Биллинг и аккаунт", "Группировка по типам", "Серверы из инвентаря", "Диски", "Файловые хранилища", "Другие сервисы", "Объединение", "Сохранение", "Загрузка CPU и памяти"];
 
 describe("/sync", () => {
   let api: FakeBotApi;

@@ -11,6 +11,7 @@ const PHASE_KEYS: Record<string, MessageKey> = {
   "other-services": "sync.phases.otherServices",
   unification: "sync.phases.unification",
   completion: "sync.phases.completion",
+  usage: "sync.phases.usage",
 };
 
 /** A phase's name in the user's language (phase ids are stable; unknown ones show the sync's own name). */
