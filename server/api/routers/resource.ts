@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getResource } from "../../services/resources/get-resource";
+import { getResourceUsage, USAGE_RANGES } from "../../services/resources/get-resource-usage";
 import { listResources, RESOURCE_FLAGS } from "../../services/resources/list-resources";
 import { summarizeResources } from "../../services/resources/summarize-resources";
 import { idInput } from "../input-schemas";
@@ -32,4 +33,9 @@ export const resourceRouter = createTRPCRouter({
   get: orgProcedureWith("view_costs")
     .input(z.object({ id: idInput }))
     .query(({ ctx, input }) => getResource(ctx.db, ctx.org.id, input.id)),
+
+  /** Hourly CPU and memory percent of one resource over 24 h, 7 or 30 days. */
+  usage: orgProcedureWith("view_costs")
+    .input(z.object({ id: idInput, range: z.enum(USAGE_RANGES).default("7d") }))
+    .query(({ ctx, input }) => getResourceUsage(ctx.db, ctx.org.id, input.id, input.range)),
 });

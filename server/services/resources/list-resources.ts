@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "../../db";
 import { baseConnectionView, CONNECTION_COLUMNS, jsonObject } from "../connections/connection-view";
+import { listUsageSparklines, type UsageSparkline } from "./list-usage-sparklines";
 import { RESOURCE_COLUMNS, resourceCardView, STRUCTURAL_TYPES, type ResourceCard } from "./resource-view";
 
 export const RESOURCE_FLAGS = ["zombie", "orphan", "unrecognized"] as const;
@@ -104,11 +105,14 @@ interface ResourceGroup {
   total: number;
   costs: { currency: string; dailyCost: string; monthlyCost: string }[];
   items: ResourceListItem[];
+  /** CPU/RAM sparklines of the page's servers that have metrics, by resource id. */
+  usage: Record<string, UsageSparkline>;
 }
 
 /**
  * Resources grouped per connection (logo, provider, last sync, daily cost sum and count of what matches),
- * each group paginated on its own and sorted by monthly cost, highest first. The `unrecognized` flag lists the
+ * each group paginated on its own and sorted by monthly cost, highest first, with the week's CPU/RAM sparkline of
+ * each server on the page that has metrics. The `unrecognized` flag lists the
  * billing objects of unknown types instead. Facets give every value the filters can offer.
  */
 export async function listResources(db: PrismaClient, organizationId: string, filters: ResourceFilters, paging: { page: number; pageSize: number }) {
@@ -125,14 +129,14 @@ export async function listResources(db: PrismaClient, organizationId: string, fi
       const base = { ...baseConnectionView(connection) };
       if (unrecognized) {
         const where = unrecognizedWhere(organizationId, { ...filters, connectionId: connection.id });
-        if (!where) return { connection: base, total: 0, costs: [], items: [] };
+        if (!where) return { connection: base, total: 0, costs: [], items: [], usage: {} };
         const [rows, total] = await Promise.all([
           db.unrecognizedResource.findMany({ where, select: UNRECOGNIZED_COLUMNS, orderBy: [{ monthlyCost: { sort: "desc", nulls: "last" } }, { providerResourceId: "asc" }, { id: "asc" }] }),
           db.unrecognizedResource.count({ where }),
         ]);
         const cards = rows.map(unrecognizedCardView);
         const costs = sumByCurrency(cards);
-        return { connection: base, total, costs, items: cards.slice(skip, skip + paging.pageSize) };
+        return { connection: base, total, costs, items: cards.slice(skip, skip + paging.pageSize), usage: {} };
       }
       const where = resourceWhere(organizationId, { ...filters, connectionId: connection.id });
       const [rows, total, sums] = await Promise.all([
@@ -143,7 +147,8 @@ export async function listResources(db: PrismaClient, organizationId: string, fi
       const costs = sums
         .map((sum) => ({ currency: sum.currency, dailyCost: (sum._sum.dailyCost ?? 0).toFixed(2), monthlyCost: (sum._sum.monthlyCost ?? 0).toFixed(2) }))
         .sort((a, b) => a.currency.localeCompare(b.currency));
-      return { connection: base, total, costs, items: rows.map(resourceCardView) };
+      const servers = rows.filter((row) => row.resourceType === "server").map((row) => row.id);
+      return { connection: base, total, costs, items: rows.map(resourceCardView), usage: await listUsageSparklines(db, organizationId, servers) };
     }),
   );
 
