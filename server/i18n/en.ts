@@ -224,6 +224,21 @@ export const en: Messages = {
       change: { created: "Appeared", updated: "Changed", deleted: "Deleted", unchanged: "Unchanged" },
       costChanged: "cost", statusChanged: "status", configChanged: "configuration",
     },
+    usage: {
+      title: "CPU and memory load",
+      hint: "Hourly averages from the cloud's monitoring, times in {timezone}",
+      ranges: { "24h": "24 hours", "7d": "7 days", "30d": "30 days" },
+      cpu: "CPU", ram: "Memory", percent: "{value}%",
+      average: "average {value}", peak: "peak {value}",
+      cardTitle: "Load this week", cardCpu: "CPU {value}", cardRam: "RAM {value}",
+      empty: {
+        unsupported_provider: "{provider} does not report CPU and memory load, so there is nothing to chart.",
+        not_a_server: "CPU and memory load is measured for servers only.",
+        deleted: "The server is gone from the cloud: there is nothing to measure.",
+        not_collected: "No metrics collected yet: they arrive with the next sync if the cloud runs OpenStack monitoring (Gnocchi).",
+        noPoints: "No samples in this period. The last one: {time}.",
+      },
+    },
   },
   sync: {
     phases: {

@@ -223,6 +223,21 @@ export const ru = {
       change: { created: "Появился", updated: "Изменился", deleted: "Удалён", unchanged: "Без изменений" },
       costChanged: "стоимость", statusChanged: "статус", configChanged: "конфигурация",
     },
+    usage: {
+      title: "Загрузка CPU и памяти",
+      hint: "Средние по часам из мониторинга облака, время — {timezone}",
+      ranges: { "24h": "24 часа", "7d": "7 дней", "30d": "30 дней" },
+      cpu: "CPU", ram: "Память", percent: "{value} %",
+      average: "в среднем {value}", peak: "пик {value}",
+      cardTitle: "Загрузка за неделю", cardCpu: "CPU {value}", cardRam: "RAM {value}",
+      empty: {
+        unsupported_provider: "{provider} не отдаёт загрузку CPU и памяти, поэтому графиков нет.",
+        not_a_server: "Загрузку CPU и памяти собираем только для серверов.",
+        deleted: "Сервера больше нет в облаке: измерять нечего.",
+        not_collected: "Метрики ещё не собраны: они появятся после следующей синхронизации, если в облаке работает мониторинг OpenStack (Gnocchi).",
+        noPoints: "За этот период замеров нет. Последний — {time}.",
+      },
+    },
   },
   sync: {
     phases: {

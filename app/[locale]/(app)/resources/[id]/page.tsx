@@ -7,6 +7,7 @@ import { serverCaller } from "../../../../_trpc/server";
 import { loadOrNotFound } from "../../connections/_components/load-or-not-found";
 import { CostHistoryChart } from "../_components/cost-history-chart";
 import { ResourceCard } from "../_components/resource-card";
+import { UsageCharts } from "../_components/usage-charts";
 
 export default async function ResourceDetailPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, t } = await getServerI18n(params);
@@ -40,6 +41,8 @@ export default async function ResourceDetailPage({ params }: { params: Promise<{
           <div><dt className="text-ink-muted">{t("resources.card.ips")}</dt><dd className="font-mono text-xs">{resource.specs.networkInterfaces.map((nic) => `${nic.macAddress ?? "—"}: ${nic.ipAddresses.join(", ")}`).join("; ")}</dd></div>
         )}
       </dl>
+
+      <UsageCharts resourceId={resource.id} timezone={me.timezone} providerName={connection.providerName} />
 
       <section className="card space-y-3" data-testid="cost-history">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -40,7 +40,7 @@ export function ConnectionSection({ group, filters, pageSize, timezone }: { grou
         </div>
       </summary>
       <div className="space-y-3 px-6 pb-6" data-testid="resource-list">
-        {group.items.map((item) => <ResourceCard key={item.id} item={item} />)}
+        {group.items.map((item) => <ResourceCard key={item.id} item={item} usage={group.usage[item.id]} />)}
         {Array.from({ length: pages - 1 }, (_, index) => (
           <MorePage key={index + 2} connectionId={connection.id} filters={filters} page={index + 2} pageSize={pageSize} />
         ))}
@@ -62,5 +62,6 @@ function MorePage({ connectionId, filters, page, pageSize }: { connectionId: str
   if (result.error) return <p className="form-error" role="alert">{result.error.message}</p>;
   if (!result.data) return <p className="text-sm text-ink-muted">{t("common.loading")}</p>;
   const items: ResourceListItem[] = result.data.groups[0]?.items ?? [];
-  return <>{items.map((item) => <ResourceCard key={item.id} item={item} />)}</>;
+  const usage = result.data.groups[0]?.usage ?? {};
+  return <>{items.map((item) => <ResourceCard key={item.id} item={item} usage={usage[item.id]} />)}</>;
 }

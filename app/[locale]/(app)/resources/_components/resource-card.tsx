@@ -6,11 +6,15 @@ import { useI18n } from "../../../../_i18n/i18n-provider";
 import type { RouterOutputs } from "../../../../_trpc/types";
 import { typeLabel } from "./labels";
 import { FlagBadges, ResourceStatusBadge } from "./resource-badges";
+import { UsageSparkline, type ResourceUsageSparkline } from "./usage-sparkline";
 
 export type ResourceListItem = RouterOutputs["resource"]["list"]["groups"][number]["items"][number];
 
-/** One resource: name, type, status and flags; daily cost large, monthly below it; specs, IPs and attached volumes. */
-export function ResourceCard({ item }: { item: ResourceListItem }) {
+/**
+ * One resource: name, type, status and flags; daily cost large, monthly below it; specs, IPs and attached volumes;
+ * the week's CPU and memory load when metrics were collected for it.
+ */
+export function ResourceCard({ item, usage }: { item: ResourceListItem; usage?: ResourceUsageSparkline }) {
   const { locale, t } = useI18n();
   const specs = item.kind === "resource" ? item.specs : null;
   const project = item.kind === "resource" ? item.projectName ?? item.projectId : item.projectId;
@@ -50,6 +54,7 @@ export function ResourceCard({ item }: { item: ResourceListItem }) {
           {specs.ipAddresses.length > 0 && <Spec label={t("resources.card.ips")} value={specs.ipAddresses.join(", ")} testId="resource-ips" />}
         </dl>
       )}
+      {usage && <UsageSparkline usage={usage} />}
       {specs && specs.attachedVolumes.length > 0 && (
         <div className="mt-3 text-sm">
           <p className="text-ink-muted">{t("resources.card.volumes")}</p>
