@@ -13,7 +13,8 @@ export function UsageSparkline({ usage }: { usage: ResourceUsageSparkline }) {
     value === null ? "—" : t("resources.usage.percent", { value: new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 1 }).format(value) });
   return (
     <div className="mt-3 flex flex-wrap items-center gap-3 text-sm" data-testid="resource-usage">
-      <SparkAreaChart data={usage.points} index="at" categories={["cpu", "ram"]} colors={["blue", "emerald"]} className="h-8 w-40" connectNulls />
+      {/* On 0–100 % like every card, so an idle server looks idle next to a busy one. */}
+      <SparkAreaChart data={usage.points} index="at" categories={["cpu", "ram"]} colors={["blue", "emerald"]} minValue={0} maxValue={100} className="h-10 w-40" connectNulls />
       <div className="min-w-0">
         <p className="text-xs text-ink-muted">{t("resources.usage.cardTitle")}</p>
         <p className="tabular-nums">
