@@ -65,7 +65,7 @@ export const en: Messages = {
     },
     utilization: {
       title: "Allocated capacity", hint: "Sum over active resources", vcpus: "vCPU", ram: "Memory", storage: "Storage",
-      gb: "{value} GB", noMetrics: "Usage metrics are not collected for these connections yet, so only allocated capacity is shown — no utilization percentages.",
+      gb: "{value} GB", noMetrics: "No usage metrics for this period: syncs bring them from the cloud's monitoring (Selectel, OpenStack with Gnocchi). Until then only allocated capacity is shown — no utilization percentages.",
       used: "Utilization", cpu: "CPU", ramUsed: "Memory", storageUsed: "Storage", network: "Traffic", networkGb: "{value} GB", notCollected: "no data",
       withMetrics: "Resources with metrics: {count}",
     },

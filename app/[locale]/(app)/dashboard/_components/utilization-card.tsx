@@ -34,13 +34,13 @@ export function UtilizationCard({ utilization }: { utilization: DashboardOvervie
           <Text>{t("dashboard.utilization.withMetrics", { count: formatNumber(utilization.resourcesWithMetrics, locale) })}</Text>
           {([["cpu", used.cpuPercent], ["ramUsed", used.ramPercent], ["storageUsed", used.storagePercent]] as const).map(([key, percent]) => (
             <div key={key}>
-              <div className="flex justify-between text-sm"><span>{t(`dashboard.utilization.${key}`)}</span><span className="tabular-nums">{percent === null ? t("dashboard.utilization.notCollected") : `${number(percent)}%`}</span></div>
+              <div className="flex justify-between text-sm"><span>{t(`dashboard.utilization.${key}`)}</span><span className="tabular-nums" data-testid={`used-${key}`}>{percent === null ? t("dashboard.utilization.notCollected") : `${number(percent)}%`}</span></div>
               {percent !== null && <ProgressBar value={percent} color={percent > 85 ? "red" : percent < 20 ? "amber" : "blue"} className="mt-1" />}
             </div>
           ))}
           <div className="flex justify-between text-sm">
             <span>{t("dashboard.utilization.network")}</span>
-            <span className="tabular-nums">{used.networkGb === null ? t("dashboard.utilization.notCollected") : t("dashboard.utilization.networkGb", { value: number(used.networkGb) })}</span>
+            <span className="tabular-nums" data-testid="used-network">{used.networkGb === null ? t("dashboard.utilization.notCollected") : t("dashboard.utilization.networkGb", { value: number(used.networkGb) })}</span>
           </div>
         </div>
       )}
