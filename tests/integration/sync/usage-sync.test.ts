@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/server/db";
+import { getDashboardOverview } from "@/server/services/dashboard/get-dashboard-overview";
 import { UTILIZATION_METRICS } from "@/server/services/dashboard/utilization-metrics";
 import { SandboxState, withFaults, type SandboxFaults } from "@/server/sandbox/http/sandbox-faults";
 import { startSandboxServer, type RunningSandbox } from "@/server/sandbox/http/start-sandbox-server";
@@ -92,6 +93,25 @@ describe("usage step of the sync", () => {
     expect(average("Tilly")).toBeLessThan(4);
     // Storage and network have no source: nothing is invented for them.
     expect(await db.resourceMetric.count({ where: { metric: { in: [UTILIZATION_METRICS.storagePercent, UTILIZATION_METRICS.networkBytes] } } })).toBe(0);
+  });
+
+  it("feeds the dashboard's utilization card: used CPU and RAM are the period's per-server means averaged over servers", async () => {
+    const { connection, sync } = await connectTo(selectelSeedScenario, "selectel");
+    await sync();
+    const { utilization } = await getDashboardOverview(db, connection.organizationId, { range: { preset: "7d" } }, { timezone: "Europe/Moscow", now: FIRST_NOW });
+    // 7 days to 2025-10-05 are 2025-09-29 … 2025-10-05: the rows of 28 September stay out.
+    const rows = await db.resourceMetric.findMany({ where: { organizationId: connection.organizationId, timestamp: { gte: new Date("2025-09-29T00:00:00Z") } } });
+    const meanOverServers = (metric: string) => {
+      const byServer = new Map<string, number[]>();
+      for (const row of rows.filter((candidate) => candidate.metric === metric)) byServer.set(row.resourceId, [...(byServer.get(row.resourceId) ?? []), Number(row.value)]);
+      const means = [...byServer.values()].map((values) => values.reduce((sum, value) => sum + value, 0) / values.length);
+      return means.reduce((sum, value) => sum + value, 0) / means.length;
+    };
+    expect(utilization.resourcesWithMetrics).toBe(2);
+    expect(utilization.allocated).toMatchObject({ vcpus: 2, ramGb: 2 });
+    expect(Math.abs(utilization.used!.cpuPercent! - meanOverServers(UTILIZATION_METRICS.cpuPercent))).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(utilization.used!.ramPercent! - meanOverServers(UTILIZATION_METRICS.ramPercent))).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(utilization.used).toMatchObject({ storagePercent: null, networkGb: null });
   });
 
   it("reads only the hours after the last stored one on the next sync, and nothing when no hour has settled since", async () => {

@@ -71,6 +71,21 @@ describe("demo tenant", () => {
     expect(teams.map((row) => row.team)).toEqual(["data", "platform", "web", null]);
     const byTeam = await db.costDailyTagValueRollup.groupBy({ by: ["tagValue"], where: { organizationId, tagKey: "team" }, orderBy: { tagValue: "asc" } });
     expect(byTeam.map((row) => row.tagValue)).toEqual(["data", "platform", "web"]);
+
+    // The first syncs also read a week of CPU and memory from the sandboxes' Gnocchi, for every live server.
+    const cpuOf = async (connectionId: string, name: string) => {
+      const rows = await db.resourceMetric.findMany({ where: { metric: "cpu_percent", resource: { connectionId, name } }, select: { value: true } });
+      return { hours: rows.length, average: rows.reduce((sum, row) => sum + Number(row.value), 0) / rows.length };
+    };
+    const withMetrics = await db.resource.count({ where: { organizationId, metrics: { some: {} } } });
+    expect(withMetrics).toBe(await db.resource.count({ where: { organizationId, resourceType: "server", isActive: true, isZombie: false } }));
+    const production = await cpuOf(buA.id, "db-postgres-prod-01");
+    expect(production.hours).toBe(7 * 24);
+    expect(production.average).toBeGreaterThan(55);
+    expect(production.average).toBeLessThan(75);
+    // The oversized stage database idles: the rightsizing candidate.
+    expect((await cpuOf(buB.id, "db-postgres-stage-01")).average).toBeLessThan(5);
+    expect((await cpuOf(buB.id, "k8s-stage-worker-old")).hours).toBe(0);
   });
 
   it("follows the app to a new address without syncing again", async () => {
