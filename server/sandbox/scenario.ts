@@ -75,6 +75,8 @@ export interface ScenarioTelemetry {
   regions?: string[];
   /** Days of 5-minute samples the archive policy keeps (hourly ones are kept a year); default 30. */
   fineRetentionDays?: number;
+  /** False: Gnocchi answers but Keystone's catalog does not list it (clients must know where it lives); default true. */
+  inCatalog?: boolean;
 }
 
 export interface ScenarioVolume {

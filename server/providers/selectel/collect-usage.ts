@@ -3,12 +3,13 @@ import { isProviderError } from "../errors";
 import { mapWithConcurrency } from "../lib/http/semaphore";
 import type { GnocchiProject } from "../lib/openstack/collect-gnocchi-usage";
 import { collectGnocchiUsage } from "../lib/openstack/collect-gnocchi-usage";
+import { withMetricService } from "./fallback-catalog";
 import { projectSession } from "./project-session";
 import type { SelectelContext } from "./selectel-credentials";
 
 /**
  * CPU and memory of the requested servers from Selectel's Gnocchi (`https://{pool}.cloud.api.selcloud.ru/metric`,
- * taken from each project's catalog): a project-scoped token per project (the same cached tokens inventory used),
+ * from each project's catalog, or from the `openstack` pattern when the catalog does not list it): a project-scoped token per project (the same cached tokens inventory used),
  * then the shared Gnocchi reader. A project whose token is refused is a recorded failure, unless every project is
  * refused — then the credentials are wrong and the error is thrown.
  */
@@ -20,7 +21,7 @@ export async function collectSelectelUsage(ctx: SelectelContext, request: UsageR
   await mapWithConcurrency(projectIds, ctx.concurrency, async (projectId) => {
     try {
       const session = await projectSession(ctx, projectId);
-      sessions.set(projectId, { id: projectId, token: session.token, catalog: session.catalog });
+      sessions.set(projectId, { id: projectId, token: session.token, catalog: withMetricService(session.catalog, ctx.endpoints.openstack!, projectId) });
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
       if (isProviderError(error) && (error.kind === "auth" || error.kind === "forbidden")) refusals.push(error);

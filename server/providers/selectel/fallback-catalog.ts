@@ -1,4 +1,5 @@
 import type { KeystoneCatalog } from "../lib/openstack/keystone-catalog";
+import { catalogRegions } from "../lib/openstack/keystone-catalog";
 import { accountHeaders } from "./account-auth";
 import type { SelectelContext } from "./selectel-credentials";
 
@@ -42,4 +43,16 @@ export function catalogFromPattern(pattern: string, regions: readonly string[], 
     type,
     endpoints: regions.map((region) => ({ interface: "public", region, region_id: region, url: `${pattern.split("{region}").join(region)}${path}` })),
   }));
+}
+
+/**
+ * The catalog with a "metric" service added from the `openstack` pattern for each of its compute regions, when the
+ * token's catalog lists none: Selectel's Gnocchi lives at every pool's /metric (where the panel itself calls it)
+ * whether or not Keystone advertises it.
+ */
+export function withMetricService(catalog: KeystoneCatalog, pattern: string, projectId: string): KeystoneCatalog {
+  if (catalog.some((entry) => entry.type === "metric")) return catalog;
+  const regions = catalogRegions(catalog, ["compute"]);
+  if (regions.length === 0) return catalog;
+  return [...catalog, ...catalogFromPattern(pattern, regions, projectId).filter((entry) => entry.type === "metric")];
 }

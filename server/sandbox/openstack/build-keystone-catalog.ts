@@ -25,7 +25,7 @@ export function buildKeystoneCatalog(sandbox: OpenStackSandboxContext, url: URL,
     // Neutron's endpoint is unversioned; clients append /v2.0.
     { type: "network", name: "neutron", url: (region) => `${base}/${region}/network` },
     // Gnocchi registers unversioned too (…:8041); Selectel's is https://{pool}.cloud.api.selcloud.ru/metric.
-    ...(sandbox.scenario.telemetry ? [{ type: "metric", name: "gnocchi", url: (region: string) => (hasTelemetry(sandbox.scenario, region) ? `${base}/${region}/metric` : null) }] : []),
+    ...(sandbox.scenario.telemetry && sandbox.scenario.telemetry.inCatalog !== false ? [{ type: "metric", name: "gnocchi", url: (region: string) => (hasTelemetry(sandbox.scenario, region) ? `${base}/${region}/metric` : null) }] : []),
   ];
   const catalog = services.map((service) => ({
     type: service.type,

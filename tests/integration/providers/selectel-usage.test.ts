@@ -56,6 +56,17 @@ describe("Selectel usage from the pools' Gnocchi", () => {
     expect(snapshot.servers.map((server) => [server.serverId, server.ramMb.length]).sort()).toEqual([[ids.winona, 36], [ids.rhiannon, 36]].sort());
   });
 
+  it("finds each pool's Gnocchi at {pool}/metric when Keystone's catalog does not list it", async () => {
+    const unlisted = await startSelectelHarness({ ...multi, telemetry: { inCatalog: false } }, { now: NOW });
+    try {
+      const snapshot = await selectelPlugin.collectUsage!(unlisted.context(serviceUserOf(multi)), request());
+      expect(snapshot).toMatchObject({ failures: [], unsupported: [] });
+      expect(snapshot.servers.map((server) => [server.serverId, server.cpuPercent.length]).sort()).toEqual([[ids.winona, 36], [ids.rhiannon, 36]].sort());
+    } finally {
+      await unlisted.close();
+    }
+  });
+
   it("asks nothing for a server whose window is already closed, and leaves out servers Gnocchi does not know", async () => {
     const servers = [
       { id: ids.winona, projectId: ids.projects.main, region: "ru-3", start: END },
