@@ -27,13 +27,17 @@ function withPhase(phases: unknown, record: PhaseRecord): PhaseRecord[] {
   return list.some((phase) => phase.id === record.id) ? list.map((phase) => (phase.id === record.id ? record : phase)) : [...list, record];
 }
 
-/** Stores progress as it goes (phase list, current phase, API calls), so the UI and the bot can show it live. */
+/**
+ * Stores progress as it goes (phase list, current phase, API calls), so the UI and the bot can show it live. Only
+ * while the run is queued or running: Inngest delivers a step at least once, and a late copy of a step that is
+ * still going when the run finishes must not write "running" over the final phases.
+ */
 export function phaseProgressHooks(syncRunId: string): PhaseHooks {
   const save = async (record: PhaseRecord) => {
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: syncRunId }, select: { phases: true } });
     const phases = withPhase(run.phases, record);
-    await db.syncRun.update({
-      where: { id: syncRunId },
+    await db.syncRun.updateMany({
+      where: { id: syncRunId, status: { in: ["queued", "running"] } },
       data: {
         phases: toJson(phases),
         currentPhase: record.status === "running" ? record.id : undefined,

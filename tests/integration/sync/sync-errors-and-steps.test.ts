@@ -3,6 +3,8 @@ import { db } from "@/server/db";
 import { ProviderError } from "@/server/providers/errors";
 import { encryptCredentials } from "@/server/security/credentials-cipher";
 import type { SyncStep } from "@/server/sync/run-billing-first-sync";
+import type { PhaseRecord } from "@/server/sync/model/unified-resource";
+import { phaseProgressHooks } from "@/server/sync/persistence/sync-run-records";
 import { createInProcessStep } from "@/server/sync/sync-step";
 import { billingSnapshot, vmWithBootVolume } from "../../unit/sync/fixtures/contract-data";
 import { h, sync, statesOf, UNKNOWN, resetBeforeEachTest } from "./sync-harness";
@@ -10,6 +12,17 @@ import { h, sync, statesOf, UNKNOWN, resetBeforeEachTest } from "./sync-harness"
 resetBeforeEachTest();
 
 describe("syncConnection: errors, retried steps and live progress", () => {
+  it("a late copy of a step (Inngest delivers at least once) cannot write progress over a finished run", async () => {
+    const result = await sync();
+    const finished = await db.syncRun.findUniqueOrThrow({ where: { id: result.syncRunId } });
+    const hooks = phaseProgressHooks(result.syncRunId);
+    const late = (finished.phases as unknown as PhaseRecord[]).find((phase) => phase.id === "completion")!;
+    await hooks.onPhaseStart!({ ...late, status: "running", finishedAt: null, durationMs: null });
+    const after = await db.syncRun.findUniqueOrThrow({ where: { id: result.syncRunId } });
+    expect(after.phases).toEqual(finished.phases);
+    expect(after.currentPhase).toBeNull();
+  });
+
   it("an auth error ends the run `error` with the provider's message and loses nothing", async () => {
     await sync();
     const before = { resources: await db.resource.findMany({ where: { connectionId: h.connectionId } }), costs: await db.costRecord.count({ where: { connectionId: h.connectionId } }) };
