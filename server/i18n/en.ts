@@ -68,6 +68,7 @@ export const en: Messages = {
       gb: "{value} GB", noMetrics: "No usage metrics for this period: syncs bring them from the cloud's monitoring (Selectel, OpenStack with Gnocchi). Until then only allocated capacity is shown — no utilization percentages.",
       used: "Utilization", cpu: "CPU", ramUsed: "Memory", storageUsed: "Storage", network: "Traffic", networkGb: "{value} GB", notCollected: "no data",
       withMetrics: "Resources with metrics: {count}",
+      cpuShare: "≈ {used} of {total} vCPU busy (weighted by vCPU)", ramShare: "≈ {used} of {total} GB of memory in use",
     },
     health: {
       title: "Connection health", connection: "Connection", status: "Status", lastSync: "Last sync", balance: "Balance",

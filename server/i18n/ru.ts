@@ -67,6 +67,7 @@ export const ru = {
       gb: "{value} ГБ", noMetrics: "За этот период метрик загрузки нет: их приносит синхронизация из мониторинга облака (Selectel, OpenStack с Gnocchi). Пока показываем только выделенные мощности — без процентов использования.",
       used: "Загрузка", cpu: "CPU", ramUsed: "Память", storageUsed: "Диски", network: "Трафик", networkGb: "{value} ГБ", notCollected: "нет данных",
       withMetrics: "Ресурсов с метриками: {count}",
+      cpuShare: "≈ {used} из {total} vCPU заняты (взвешено по vCPU)", ramShare: "≈ {used} из {total} ГБ памяти заняты",
     },
     health: {
       title: "Состояние подключений", connection: "Подключение", status: "Статус", lastSync: "Синхронизация", balance: "Баланс",

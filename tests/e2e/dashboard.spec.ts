@@ -104,26 +104,33 @@ test("demo dashboard: KPIs match the cost data, the period lives in the URL, ref
   await expect(page.getByTestId("dashboard-error")).toContainText("позже его конца");
 });
 
-type Utilization = { used: { cpuPercent: number | null; ramPercent: number | null; storagePercent: number | null; networkGb: number | null } | null; resourcesWithMetrics: number };
+type Utilization = {
+  used: { cpuPercent: number | null; ramPercent: number | null; storagePercent: number | null; networkGb: number | null; cpu: { busyVcpus: number; vcpus: number } | null; ram: { usedGb: number; ramGb: number } | null } | null;
+  resourcesWithMetrics: number;
+};
 type UsageSummary = { points: unknown[]; summary: { cpu: { average: number } | null; ram: { average: number } | null } };
-type ServerList = { groups: { items: { id: string; kind: string }[]; usage: Record<string, unknown> }[] };
+type ServerList = { groups: { items: { id: string; kind: string; specs: { vcpus: number | null; ramMb: number | null } }[]; usage: Record<string, unknown> }[] };
 
 /**
  * The demo's syncs collected CPU and memory from the sandboxes' Gnocchi: the card shows the used percentages of the
- * period, and they are the mean over servers of each server's own average, which resource.usage reads from the same
- * rows (each rounded to 0.1, hence the tolerance). Storage and network have no source and say so.
+ * period, and they are the mean over servers of each server's own average weighted by its vCPU (CPU) or RAM
+ * (memory), which resource.usage reads from the same rows (each rounded to 0.1, hence the tolerance). Storage and
+ * network have no source and say so.
  */
 async function expectUtilizationFromMetrics(page: Parameters<typeof trpcData>[0]) {
   const { utilization } = await trpcData<{ utilization: Utilization }>(page, "dashboard.overview", { range: { preset: "30d" } });
   expect(utilization.used).not.toBeNull();
   const used = utilization.used!;
   const servers = await trpcData<ServerList>(page, "resource.list", { type: "server", page: 1, pageSize: 100 });
-  const withMetrics = servers.groups.flatMap((group) => group.items.filter((item) => item.kind === "resource" && group.usage[item.id]).map((item) => item.id));
+  const withMetrics = servers.groups.flatMap((group) => group.items.filter((item) => item.kind === "resource" && group.usage[item.id]));
   expect(utilization.resourcesWithMetrics).toBe(withMetrics.length);
-  const perServer = await Promise.all(withMetrics.map((id) => trpcData<UsageSummary>(page, "resource.usage", { id, range: "30d" })));
-  const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  expect(Math.abs(used.cpuPercent! - meanOf(perServer.map((usage) => usage.summary.cpu!.average)))).toBeLessThanOrEqual(0.15);
-  expect(Math.abs(used.ramPercent! - meanOf(perServer.map((usage) => usage.summary.ram!.average)))).toBeLessThanOrEqual(0.15);
+  const perServer = await Promise.all(withMetrics.map((item) => trpcData<UsageSummary>(page, "resource.usage", { id: item.id, range: "30d" })));
+  const weightedMean = (values: number[], weights: number[]) => values.reduce((sum, value, index) => sum + value * weights[index]!, 0) / weights.reduce((sum, weight) => sum + weight, 0);
+  const vcpus = withMetrics.map((item) => item.specs.vcpus ?? 1);
+  const ramGb = withMetrics.map((item) => (item.specs.ramMb === null ? 1 : item.specs.ramMb / 1024));
+  expect(Math.abs(used.cpuPercent! - weightedMean(perServer.map((usage) => usage.summary.cpu!.average), vcpus))).toBeLessThanOrEqual(0.15);
+  expect(Math.abs(used.ramPercent! - weightedMean(perServer.map((usage) => usage.summary.ram!.average), ramGb))).toBeLessThanOrEqual(0.15);
+  expect(used.cpu!.vcpus).toBe(vcpus.reduce((sum, value) => sum + value, 0));
   expect(used.storagePercent).toBeNull();
   expect(used.networkGb).toBeNull();
 
@@ -133,6 +140,8 @@ async function expectUtilizationFromMetrics(page: Parameters<typeof trpcData>[0]
   const percent = (value: number) => `${new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 }).format(value)}%`;
   await expect(card.getByTestId("used-cpu")).toHaveText(percent(used.cpuPercent!));
   await expect(card.getByTestId("used-ramUsed")).toHaveText(percent(used.ramPercent!));
+  const number = (value: number) => new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 }).format(value);
+  await expect(card.getByTestId("used-cpu-share")).toHaveText(`≈ ${number(used.cpu!.busyVcpus)} из ${number(used.cpu!.vcpus)} vCPU заняты (взвешено по vCPU)`);
   await expect(card.getByTestId("used-storageUsed")).toHaveText("нет данных");
   await expect(card.getByTestId("used-network")).toHaveText("нет данных");
   await expect(card).toContainText(`Ресурсов с метриками: ${withMetrics.length}`);

@@ -58,7 +58,18 @@ export interface DashboardOverview {
   /** Allocated capacity of active resources; `used` only from collected metrics, null when none exist. */
   utilization: {
     allocated: { vcpus: number; ramGb: number; storageGb: number };
-    used: { cpuPercent: number | null; ramPercent: number | null; storagePercent: number | null; networkGb: number | null } | null;
+    /**
+     * Percentages weighted by each resource's capacity (vCPU for CPU, RAM for memory; a resource without a known
+     * capacity counts as one unit), with the capacity they cover: cpuBusyVcpus of cpuVcpus were busy on average.
+     */
+    used: {
+      cpuPercent: number | null;
+      ramPercent: number | null;
+      storagePercent: number | null;
+      networkGb: number | null;
+      cpu: { busyVcpus: number; vcpus: number } | null;
+      ram: { usedGb: number; ramGb: number } | null;
+    } | null;
     resourcesWithMetrics: number;
   };
   connectionHealth: {

@@ -119,7 +119,7 @@ describe("dashboard.overview utilization", () => {
     expect(utilization).toEqual({ allocated: { vcpus: 6, ramGb: 12, storageGb: 170 }, used: null, resourcesWithMetrics: 0 });
   });
 
-  it("averages collected metrics per resource over the period and sums network traffic", async () => {
+  it("averages collected metrics per resource over the period, weighted by capacity, and sums network traffic", async () => {
     const closed = await db.resource.findFirstOrThrow({ where: { organizationId: org.organizationId, isActive: false } });
     const metric = (resourceId: string, name: string, timestamp: string, value: string, unit = "percent") => ({ organizationId: org.organizationId, resourceId, metric: name, unit, timestamp: new Date(timestamp), value });
     await db.resourceMetric.createMany({
@@ -136,8 +136,12 @@ describe("dashboard.overview utilization", () => {
     });
     try {
       const { utilization } = await overview({ preset: "7d" });
-      // web averages 30, db-1 50 → 40; RAM only web; storage never collected.
-      expect(utilization.used).toEqual({ cpuPercent: 40, ramPercent: 60, storagePercent: null, networkGb: 2 });
+      // web (2 vCPU) averages 30, db-1 (4 vCPU) 50 → (2·30 + 4·50) / 6 = 43.3 %, 2.6 of 6 vCPU busy; RAM only web
+      // (4 GB at 60 %); storage never collected.
+      expect(utilization.used).toEqual({
+        cpuPercent: 43.3, ramPercent: 60, storagePercent: null, networkGb: 2,
+        cpu: { busyVcpus: 2.6, vcpus: 6 }, ram: { usedGb: 2.4, ramGb: 4 },
+      });
       expect(utilization.resourcesWithMetrics).toBe(2);
     } finally {
       await db.resourceMetric.deleteMany({ where: { organizationId: org.organizationId } });

@@ -95,17 +95,23 @@ describe("usage step of the sync", () => {
     expect(await db.resourceMetric.count({ where: { metric: { in: [UTILIZATION_METRICS.storagePercent, UTILIZATION_METRICS.networkBytes] } } })).toBe(0);
   });
 
-  it("feeds the dashboard's utilization card: used CPU and RAM are the period's per-server means averaged over servers", async () => {
+  it("feeds the dashboard's utilization card: used CPU and RAM are the period's per-server means averaged over servers, weighted by their vCPU and RAM", async () => {
     const { connection, sync } = await connectTo(selectelSeedScenario, "selectel");
     await sync();
     const { utilization } = await getDashboardOverview(db, connection.organizationId, { range: { preset: "7d" } }, { timezone: "Europe/Moscow", now: FIRST_NOW });
     // 7 days to 2025-10-05 are 2025-09-29 … 2025-10-05: the rows of 28 September stay out.
-    const rows = await db.resourceMetric.findMany({ where: { organizationId: connection.organizationId, timestamp: { gte: new Date("2025-09-29T00:00:00Z") } } });
+    const rows = await db.resourceMetric.findMany({ where: { organizationId: connection.organizationId, timestamp: { gte: new Date("2025-09-29T00:00:00Z") } }, include: { resource: { select: { specs: true } } } });
     const meanOverServers = (metric: string) => {
-      const byServer = new Map<string, number[]>();
-      for (const row of rows.filter((candidate) => candidate.metric === metric)) byServer.set(row.resourceId, [...(byServer.get(row.resourceId) ?? []), Number(row.value)]);
-      const means = [...byServer.values()].map((values) => values.reduce((sum, value) => sum + value, 0) / values.length);
-      return means.reduce((sum, value) => sum + value, 0) / means.length;
+      const byServer = new Map<string, { weight: number; values: number[] }>();
+      for (const row of rows.filter((candidate) => candidate.metric === metric)) {
+        const specs = row.resource.specs as { vcpus: number; ramMb: number };
+        const server = byServer.get(row.resourceId) ?? { weight: metric === UTILIZATION_METRICS.cpuPercent ? specs.vcpus : specs.ramMb, values: [] };
+        server.values.push(Number(row.value));
+        byServer.set(row.resourceId, server);
+      }
+      const servers = [...byServer.values()];
+      const weighted = servers.reduce((sum, server) => sum + (server.weight * server.values.reduce((total, value) => total + value, 0)) / server.values.length, 0);
+      return weighted / servers.reduce((sum, server) => sum + server.weight, 0);
     };
     expect(utilization.resourcesWithMetrics).toBe(2);
     expect(utilization.allocated).toMatchObject({ vcpus: 2, ramGb: 2 });

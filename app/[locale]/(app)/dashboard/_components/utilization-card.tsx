@@ -36,6 +36,8 @@ export function UtilizationCard({ utilization }: { utilization: DashboardOvervie
             <div key={key}>
               <div className="flex justify-between text-sm"><span>{t(`dashboard.utilization.${key}`)}</span><span className="tabular-nums" data-testid={`used-${key}`}>{percent === null ? t("dashboard.utilization.notCollected") : `${number(percent)}%`}</span></div>
               {percent !== null && <ProgressBar value={percent} color={percent > 85 ? "red" : percent < 20 ? "amber" : "blue"} className="mt-1" />}
+              {key === "cpu" && used.cpu && <p className="mt-1 text-xs text-ink-muted" data-testid="used-cpu-share">{t("dashboard.utilization.cpuShare", { used: number(used.cpu.busyVcpus), total: number(used.cpu.vcpus) })}</p>}
+              {key === "ramUsed" && used.ram && <p className="mt-1 text-xs text-ink-muted" data-testid="used-ram-share">{t("dashboard.utilization.ramShare", { used: number(used.ram.usedGb), total: number(used.ram.ramGb) })}</p>}
             </div>
           ))}
           <div className="flex justify-between text-sm">
