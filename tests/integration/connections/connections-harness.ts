@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
-import type { callerFor } from "../helpers/test-callers";
+import { createUserWithOrganization, type callerFor } from "../helpers/test-callers";
 import { startSandboxServer, type RunningSandbox } from "@/server/sandbox/http/start-sandbox-server";
 import { getSandbox } from "@/server/sandbox/registry";
 import type { SandboxScenario } from "@/server/sandbox/scenario";
@@ -37,4 +37,19 @@ export async function waitForRun(caller: Caller, id: string, timeoutMs = 20_000)
     if (Date.now() > deadline) throw new Error(`sync run ${id} still ${run.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * A new organization whose owner connects the Selectel sandbox as `name` and syncs it once, successfully. The
+ * sandbox joins `running`, for the suite's afterAll to close.
+ */
+export async function syncSelectelOrganization(name: string, running: { close: () => Promise<void> }[]) {
+  const owner = await createUserWithOrganization();
+  const selectel = await startSelectel();
+  running.push(selectel);
+  const { id } = await owner.caller.connection.create({ providerId: "selectel", name, credentials: selectel.credentials, endpoints: selectel.endpoints });
+  const { syncRunId } = await owner.caller.connection.sync({ id });
+  const { run } = await waitForRun(owner.caller, syncRunId);
+  expect(run.status).toBe("success");
+  return { ...owner, connectionId: id, syncRunId };
 }

@@ -2,24 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { UTILIZATION_METRICS } from "@/server/services/dashboard/utilization-metrics";
 import { encryptCredentials } from "@/server/security/credentials-cipher";
-import { createUserWithOrganization } from "../helpers/test-callers";
 import { truncateAllTables } from "../setup/worker-database";
-import { expectTrpcError, startSelectel, waitForRun } from "../connections/connections-harness";
+import { expectTrpcError, syncSelectelOrganization } from "../connections/connections-harness";
 
 const running: { close: () => Promise<void> }[] = [];
 
 /** An organization with the multi-project Selectel account synced once, now: its servers have a week of metrics. */
 async function syncedOrganization(name: string) {
-  const owner = await createUserWithOrganization();
-  const selectel = await startSelectel();
-  running.push(selectel);
-  const { id } = await owner.caller.connection.create({ providerId: "selectel", name, credentials: selectel.credentials, endpoints: selectel.endpoints });
-  const { syncRunId } = await owner.caller.connection.sync({ id });
-  const { run } = await waitForRun(owner.caller, syncRunId);
-  expect(run.status).toBe("success");
-  const resources = await db.resource.findMany({ where: { connectionId: id }, select: { id: true, name: true } });
+  const synced = await syncSelectelOrganization(name, running);
+  const resources = await db.resource.findMany({ where: { connectionId: synced.connectionId }, select: { id: true, name: true } });
   const idOf = (resourceName: string) => resources.find((resource) => resource.name === resourceName)!.id;
-  return { ...owner, connectionId: id, idOf };
+  return { ...synced, idOf };
 }
 
 let ours: Awaited<ReturnType<typeof syncedOrganization>>;

@@ -3,22 +3,13 @@ import { db } from "@/server/db";
 import { MULTI_PROJECT_IDS } from "@/server/sandbox/scenarios/selectel-multi-project";
 import { createUserWithOrganization } from "../helpers/test-callers";
 import { truncateAllTables } from "../setup/worker-database";
-import { expectTrpcError, startSelectel, waitForRun, type Caller } from "../connections/connections-harness";
+import { expectTrpcError, syncSelectelOrganization, waitForRun, type Caller } from "../connections/connections-harness";
 
 type Synced = Awaited<ReturnType<typeof syncedOrganization>>;
 const running: { close: () => Promise<void> }[] = [];
 
 /** An organization with one Selectel connection synced once against the multi-project sandbox. */
-async function syncedOrganization(name: string) {
-  const owner = await createUserWithOrganization();
-  const selectel = await startSelectel();
-  running.push(selectel);
-  const { id } = await owner.caller.connection.create({ providerId: "selectel", name, credentials: selectel.credentials, endpoints: selectel.endpoints });
-  const { syncRunId } = await owner.caller.connection.sync({ id });
-  const { run } = await waitForRun(owner.caller, syncRunId);
-  expect(run.status).toBe("success");
-  return { ...owner, connectionId: id, syncRunId };
-}
+const syncedOrganization = (name: string) => syncSelectelOrganization(name, running);
 
 type ListOutput = Awaited<ReturnType<Caller["resource"]["list"]>>;
 const names = (list: ListOutput) => list.groups.flatMap((group) => group.items.map((item) => item.name)).sort();
