@@ -61,14 +61,12 @@ function totalsSql(organizationId: string, options: RankOptions): Prisma.Sql {
     FROM (${Prisma.join(parts, " UNION ALL ")}) x WHERE x.key IS NOT NULL GROUP BY 1, 2`;
 }
 
-function windowSql(window: RankWindow, index: number): { ctes: Prisma.Sql[]; select: Prisma.Sql } {
+function windowSql(window: RankWindow, index: number): { cte: Prisma.Sql; select: Prisma.Sql } {
   const dir = Prisma.raw(window.direction === "asc" ? "ASC" : "DESC");
   const bounds = Prisma.raw(`b${index}`);
   // Objects ranked before the window's first total: the candidates start right after them.
   const before = window.direction === "asc" ? Prisma.sql`t.total < ${bounds}.lo` : Prisma.sql`t.total > ${bounds}.hi`;
-  const ctes = [
-    Prisma.sql`${bounds} AS (SELECT MIN(p.total) AS lo, MAX(p.total) AS hi FROM (SELECT t.total FROM t ORDER BY t.total ${dir} LIMIT ${window.limit} OFFSET ${window.offset}) p)`,
-  ];
+  const cte = Prisma.sql`${bounds} AS (SELECT MIN(p.total) AS lo, MAX(p.total) AS hi FROM (SELECT t.total FROM t ORDER BY t.total ${dir} LIMIT ${window.limit} OFFSET ${window.offset}) p)`;
   const order = Prisma.sql`c.total ${dir}, c.connection COLLATE "C" ASC, c.id COLLATE "C" ASC`;
   const select = Prisma.sql`(
     SELECT ${window.name}::text AS "window", row_number() OVER (ORDER BY ${order})::int AS position, c.connection AS "connectionId", c.id AS "providerResourceId", (c.total::numeric / 10000)::numeric(30, 4)::text AS total
@@ -80,7 +78,7 @@ function windowSql(window: RankWindow, index: number): { ctes: Prisma.Sql[]; sel
       ORDER BY ${order}
       LIMIT ${window.limit} OFFSET (SELECT ${window.offset}::int8 - COUNT(*) FROM t, ${bounds} WHERE ${before})
     ) c)`;
-  return { ctes, select };
+  return { cte, select };
 }
 
 /** The windows' objects in order, and how many objects the period has in all. */
@@ -88,7 +86,7 @@ export async function rankResourceTotals(db: PrismaClient, organizationId: strin
   const windows = options.windows.map(windowSql);
   const selects = [...windows.map((window) => window.select), Prisma.sql`(SELECT 'count', 0, NULL, NULL, COUNT(*)::text FROM t)`];
   const rows = await db.$queryRaw<RankedResource[]>`
-    WITH t AS MATERIALIZED (${totalsSql(organizationId, options)}), ${Prisma.join(windows.flatMap((window) => window.ctes), ", ")}
+    WITH t AS MATERIALIZED (${totalsSql(organizationId, options)}), ${Prisma.join(windows.map((window) => window.cte), ", ")}
     ${Prisma.join(selects, " UNION ALL ")}`;
   const count = Number(rows.find((row) => row.window === "count")?.total ?? 0);
   return { rows: rows.filter((row) => row.window !== "count").sort((a, b) => a.position - b.position), count };

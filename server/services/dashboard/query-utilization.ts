@@ -25,11 +25,11 @@ async function queryAllocated(db: PrismaClient, organizationId: string) {
   return { vcpus: round(row?.vcpus ?? null), ramGb: round(row?.ramGb ?? null), storageGb: round(row?.storageGb ?? null) };
 }
 
-/** A resource's capacity for a metric: vCPU for CPU, GB of RAM for memory (null when the specs do not say). */
+/** A resource's capacity for a metric row: vCPU for CPU, GB of RAM for memory (null when the specs do not say). */
 const CAPACITY = Prisma.sql`CASE
-  WHEN per_resource."metric" = ${UTILIZATION_METRICS.cpuPercent} AND jsonb_typeof(r."specs" -> 'vcpus') = 'number' THEN (r."specs" ->> 'vcpus')::numeric
-  WHEN per_resource."metric" = ${UTILIZATION_METRICS.ramPercent} AND jsonb_typeof(r."specs" -> 'ramMb') = 'number' THEN (r."specs" ->> 'ramMb')::numeric / 1024
-  WHEN per_resource."metric" = ${UTILIZATION_METRICS.ramPercent} AND jsonb_typeof(r."specs" -> 'ramGb') = 'number' THEN (r."specs" ->> 'ramGb')::numeric
+  WHEN m."metric" = ${UTILIZATION_METRICS.cpuPercent} AND jsonb_typeof(r."specs" -> 'vcpus') = 'number' THEN (r."specs" ->> 'vcpus')::numeric
+  WHEN m."metric" = ${UTILIZATION_METRICS.ramPercent} AND jsonb_typeof(r."specs" -> 'ramMb') = 'number' THEN (r."specs" ->> 'ramMb')::numeric / 1024
+  WHEN m."metric" = ${UTILIZATION_METRICS.ramPercent} AND jsonb_typeof(r."specs" -> 'ramGb') = 'number' THEN (r."specs" ->> 'ramGb')::numeric
 END`;
 
 /**
@@ -43,17 +43,16 @@ async function queryUsed(db: PrismaClient, organizationId: string, period: Resol
   const end = new Date(`${addDays(period.to, 1)}T00:00:00.000Z`);
   const rows = await db.$queryRaw<{ metric: string; average: string | null; total: string | null; capacity: string | null; resources: number }[]>`
     WITH per_resource AS (
-      SELECT m."resourceId", m."metric", AVG(m."value") AS average, SUM(m."value") AS total
+      -- The capacity is the resource's own, the same on each of its rows: MAX just carries it through the grouping.
+      SELECT m."resourceId", m."metric", AVG(m."value") AS average, SUM(m."value") AS total, MAX(${CAPACITY}) AS capacity
       FROM "ResourceMetric" m JOIN "Resource" r ON r."id" = m."resourceId"
       WHERE m."organizationId" = ${organizationId} AND r."isActive" AND m."timestamp" >= ${start} AND m."timestamp" < ${end}
         AND m."metric" IN (${names[0]}, ${names[1]}, ${names[2]}, ${names[3]})
       GROUP BY 1, 2
-    ), weighted AS (
-      SELECT per_resource.*, ${CAPACITY} AS capacity FROM per_resource JOIN "Resource" r ON r."id" = per_resource."resourceId"
     )
     SELECT "metric", (SUM(average * COALESCE(capacity, 1)) / SUM(COALESCE(capacity, 1)))::text AS average, SUM(total)::text AS total,
            SUM(capacity)::text AS capacity, COUNT(*)::int AS resources
-    FROM weighted GROUP BY 1
+    FROM per_resource GROUP BY 1
     UNION ALL
     SELECT '*', NULL, NULL, NULL, COUNT(DISTINCT "resourceId")::int FROM per_resource`;
   const resourcesWithMetrics = rows.find((row) => row.metric === "*")?.resources ?? 0;
