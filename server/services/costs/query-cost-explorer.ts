@@ -174,7 +174,7 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
 async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
   const windows: RankWindow[] = [{ name: "page", direction: order.direction, ...page }];
   if (extra.top) windows.push({ name: "top", direction: "desc", limit: extra.top, offset: 0 });
-  const { rows, count } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows });
+  const { rows, count } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows, count: true });
   const of = (name: string): GroupRow[] => rows.filter((row) => row.window === name).map((row) => ({ key: row.providerResourceId, label: row.providerResourceId, total: row.total }));
   return { page: of("page"), top: extra.top ? of("top") : null, count };
 }

@@ -89,12 +89,27 @@ function monthlyStatements(scope: RollupScope) {
       FROM "CostRecord" cr JOIN "CloudConnection" c ON c."id" = cr."connectionId"
       WHERE ${conditions(months, "cr", "chargePeriodStart")}
       GROUP BY cr."organizationId", cr."connectionId", c."providerId", 4, cr."providerResourceId", cr."resourceKey", 7, 8, 9, 10, cr."billingCurrency", cr."tags"`,
+    // Ceilings are per organization across connections: a connection's refresh recomputes its organization's.
+    Prisma.sql`DELETE FROM "CostResourceMonthCeiling" r WHERE ${ceilingConditions(months, "r")}`,
+    Prisma.sql`
+      INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling")
+      SELECT r."organizationId", r."month", r."resourceKey", SUM(GREATEST(r."billedCost", 0))
+      FROM "CostResourceMonthly" r WHERE ${ceilingConditions(months, "r")}
+      GROUP BY r."organizationId", r."month", r."resourceKey"`,
   ];
+}
+
+/** A monthly scope widened from one connection to its organization. */
+function ceilingConditions(months: RollupScope, alias: string): Prisma.Sql {
+  const organization = months.connectionId
+    ? Prisma.sql` AND ${Prisma.raw(`${alias}."organizationId"`)} = (SELECT c."organizationId" FROM "CloudConnection" c WHERE c."id" = ${months.connectionId})`
+    : Prisma.empty;
+  return Prisma.sql`${conditions({ ...months, connectionId: undefined }, alias, "month")}${organization}`;
 }
 
 /**
  * Recomputes the rollups of a scope from CostRecord — the daily, per-service and per-tag daily rollups (both) for the scope's
- * days, the monthly per-resource rollup for every month those days touch — deleting and re-aggregating in one transaction, so
+ * days, the monthly per-resource rollup and its ceilings for every month those days touch — deleting and re-aggregating in one transaction, so
  * readers never see a half-written day or month. The sync calls it for the window it wrote; loaders call it
  * after bulk inserts. Returns the number of daily rollup rows written.
  */

@@ -14,7 +14,7 @@ const TOP_RESOURCES = 10;
 export async function queryTopResources(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectionNamesOf: Promise<Map<string, string>>): Promise<DashboardOverview["topResources"]> {
   const split = await planMonthSplit(db, organizationId, period);
   const window = { name: "top", direction: "desc", limit: TOP_RESOURCES, offset: 0 } as const;
-  const { rows } = await rankResourceTotals(db, organizationId, { period, split, filters: null, perConnection: true, windows: [window] });
+  const { rows } = await rankResourceTotals(db, organizationId, { period, split, filters: null, perConnection: true, windows: [window], count: false });
   const top = rows.map((row) => ({ connectionId: row.connectionId!, providerResourceId: row.providerResourceId, cost: row.total }));
   if (top.length === 0) return [];
   // Each winner's latest record in the period: a backward probe of the (connection, resource, day) unique index.

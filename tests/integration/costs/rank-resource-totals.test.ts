@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/server/db";
 import { resolveFilters } from "@/server/services/costs/cost-source-sql";
 import { costExplorerInput } from "@/server/services/costs/cost-query-contract";
-import { rankResourceTotals, type RankWindow } from "@/server/services/costs/rank-resource-totals";
+import { rankCandidates, rankResourceTotals, type RankWindow } from "@/server/services/costs/rank-resource-totals";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { planMonthSplit } from "@/server/services/costs/resource-month-source";
 import { truncateAllTables } from "../setup/worker-database";
@@ -49,12 +49,16 @@ interface Expected {
 }
 
 /** CostRecord summed per object (or per connection and object), in the backend's order. */
-async function direct(range: { from: string; to: string }, perConnection: boolean, direction: "asc" | "desc", filter: Prisma.Sql = Prisma.sql`TRUE`): Promise<Expected[]> {
+function direct(range: { from: string; to: string }, perConnection: boolean, direction: "asc" | "desc", filter: Prisma.Sql = Prisma.sql`TRUE`): Promise<Expected[]> {
+  return directOf(org.organizationId, range, direction, perConnection, filter);
+}
+
+async function directOf(organizationId: string, range: { from: string; to: string }, direction: "asc" | "desc", perConnection = false, filter: Prisma.Sql = Prisma.sql`TRUE`): Promise<Expected[]> {
   const connection = perConnection ? Prisma.sql`"connectionId"` : Prisma.sql`NULL::text`;
   return db.$queryRaw<Expected[]>`
     SELECT g."connectionId", g."providerResourceId", g.total::numeric(30, 4)::text AS total FROM (
       SELECT ${connection} AS "connectionId", "providerResourceId", SUM("billedCost") AS total FROM "CostRecord"
-      WHERE "organizationId" = ${org.organizationId} AND "chargePeriodStart" BETWEEN ${range.from}::date AND ${range.to}::date AND ${filter}
+      WHERE "organizationId" = ${organizationId} AND "chargePeriodStart" BETWEEN ${range.from}::date AND ${range.to}::date AND ${filter}
       GROUP BY 1, 2) g
     ORDER BY g.total ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}, g."connectionId" COLLATE "C", g."providerResourceId" COLLATE "C"`;
 }
@@ -62,7 +66,7 @@ async function direct(range: { from: string; to: string }, perConnection: boolea
 async function rank(range: { from: string; to: string }, perConnection: boolean, windows: RankWindow[], services: string[] = []) {
   const filters = resolveFilters({ ...costExplorerInput.shape.filters.parse(undefined), services }, new Map());
   const split = await planMonthSplit(db, org.organizationId, range);
-  return rankResourceTotals(db, org.organizationId, { period: range, split, filters, perConnection, windows });
+  return rankResourceTotals(db, org.organizationId, { period: range, split, filters, perConnection, windows, count: true });
 }
 
 const strip = (rows: { connectionId: string | null; providerResourceId: string; total: string }[]) =>
@@ -132,5 +136,82 @@ describe("rankResourceTotals", () => {
     await rebuildCostRollups(db, { connectionId: org.selectel.id, from: "2025-10-05", to: "2025-10-05" });
     expect(await top()).toEqual(["late"]);
     expect((await db.costRecord.findFirstOrThrow({ where: { providerResourceId: "late" } })).resourceKey).toBe((await db.costResourceKey.findFirstOrThrow({ where: { providerResourceId: "late" } })).id);
+  });
+});
+
+// Top-N rankings first sum only the objects among each month's highest ceilings; they must either prove that no
+// other object can reach the top N or give way to the full ranking.
+describe("rankResourceTotals pruned by monthly ceilings", () => {
+  let other: Awaited<ReturnType<typeof seedCostOrganization>>;
+  const period = { from: "2024-12-29", to: "2025-03-31" }; // December's last days are an edge: it has charges before them
+  const top = (limit: number): RankWindow[] => [{ name: "top", direction: "desc", limit, offset: 0 }];
+  const options = async (windows: RankWindow[], perConnection = false) => ({ period, split: await planMonthSplit(db, other.organizationId, period), filters: null, perConnection, windows, count: true });
+
+  beforeAll(async () => {
+    other = await seedCostOrganization("Org B");
+    const rows: Prisma.CostRecordCreateManyInput[] = [];
+    const record = (id: string, date: string, cost: string, connectionId = other.selectel.id, serviceName = "Compute") => {
+      const start = new Date(`${date}T00:00:00Z`);
+      rows.push({
+        organizationId: other.organizationId, connectionId, providerResourceId: id, resourceName: id, chargePeriodStart: start, chargePeriodEnd: new Date(start.getTime() + 86_400_000),
+        billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", serviceName, tags: {},
+      });
+    };
+    const months = ["2025-01-10", "2025-02-10", "2025-03-10"];
+    // Heavy-tailed: i³ a month for 40 objects, on the first months of the year.
+    for (let index = 1; index <= 40; index += 1) for (const date of months) record(`tail-${String(index).padStart(2, "0")}`, date, (index ** 3).toFixed(4));
+    // A credit on its own service (its own monthly row): the ceiling keeps the charge, the total nets the credit.
+    record("tail-40", "2025-02-11", "-1000.0000", other.selectel.id, "Credits");
+    // On edge days only, and before the period (December has charges outside it, so its days come from CostRecord).
+    record("edge-only", "2024-12-30", "150000.0000", other.openstack.id);
+    record("before", "2024-12-01", "999999.0000");
+    await db.costRecord.createMany({ data: rows });
+    await rebuildCostRollups(db, { organizationId: other.organizationId });
+  });
+
+  it("keeps one ceiling per object and month: the positive parts of its monthly rows", async () => {
+    const ceilings = await db.costResourceMonthCeiling.findMany({ where: { organizationId: other.organizationId, month: new Date("2025-02-01T00:00:00Z") }, include: { organization: false } });
+    expect(ceilings).toHaveLength(40);
+    const keys = new Map((await db.costResourceKey.findMany({ where: { organizationId: other.organizationId } })).map((key) => [key.id, key.providerResourceId]));
+    const of = (id: string) => ceilings.find((ceiling) => keys.get(ceiling.resourceKey) === id)?.ceiling.toFixed(4);
+    expect(of("tail-40")).toBe("64000.0000");
+    expect(of("tail-02")).toBe("8.0000");
+  });
+
+  it("proves a heavy-tailed top N from the candidates alone, edge days and credits included", async () => {
+    const expected = await directOf(other.organizationId, period, "desc");
+    for (const limit of [1, 3, 5]) {
+      const ranked = await rankCandidates(db, other.organizationId, await options(top(limit)));
+      expect(ranked, `top ${limit}`).not.toBeNull();
+      expect(strip(ranked!)).toEqual(expected.slice(0, limit));
+    }
+    expect(expected.slice(0, 3).map((row) => [row.providerResourceId, row.total])).toEqual([["tail-40", "191000.0000"], ["tail-39", "177957.0000"], ["tail-38", "164616.0000"]]);
+    expect(expected.find((row) => row.providerResourceId === "edge-only")?.total).toBe("150000.0000");
+    const { rows, count } = await rankResourceTotals(db, other.organizationId, await options(top(5)));
+    expect(strip(rows)).toEqual(expected.slice(0, 5));
+    expect(count).toBe(expected.length);
+  });
+
+  it("gives way to the full ranking when an object outside every month's top ceilings may still lead", async () => {
+    // A steady object never among the top 4 of a month but first over the quarter.
+    const steady = await seedCostOrganization("Org C");
+    const rows: Prisma.CostRecordCreateManyInput[] = [];
+    const record = (id: string, date: string, cost: string) =>
+      rows.push({
+        organizationId: steady.organizationId, connectionId: steady.selectel.id, providerResourceId: id, resourceName: id, chargePeriodStart: new Date(`${date}T00:00:00Z`),
+        chargePeriodEnd: new Date(`${date}T00:00:00Z`), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", tags: {},
+      });
+    ["2025-01-15", "2025-02-15", "2025-03-15"].forEach((date, month) => {
+      for (let spike = 0; spike < 4; spike += 1) record(`spike-${month}-${spike}`, date, "100.0000");
+      record("steady", date, "60.0000");
+    });
+    await db.costRecord.createMany({ data: rows });
+    await rebuildCostRollups(db, { organizationId: steady.organizationId });
+    const quarter = { from: "2025-01-01", to: "2025-03-31" };
+    const split = await planMonthSplit(db, steady.organizationId, quarter);
+    const ask = { period: quarter, split, filters: null, perConnection: true, windows: top(1), count: false };
+    expect(await rankCandidates(db, steady.organizationId, ask)).toBeNull();
+    const { rows: ranked } = await rankResourceTotals(db, steady.organizationId, ask);
+    expect(ranked.map((row) => [row.providerResourceId, row.total])).toEqual([["steady", "180.0000"]]);
   });
 });
