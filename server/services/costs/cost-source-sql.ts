@@ -1,5 +1,7 @@
 import { Prisma } from "../../db";
+import { addDays, monthEndOf, monthStartOf, weekStartOf } from "./calendar-days";
 import type { CostDimension, CostFilters, Granularity } from "./cost-query-contract";
+import { PERIOD_ROLLUPS, type PeriodGrain, type PeriodRollup } from "./period-rollups";
 
 /**
  * Where a cost query reads from. The daily rollup answers every dimension it keeps (it is orders of magnitude
@@ -25,9 +27,49 @@ export interface CostSource {
 
 export const ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service", "region", "project", "resourceType"];
 
-const ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDailyRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
+const [DAILY, SERVICE, TAG, TAG_VALUE] = PERIOD_ROLLUPS;
+
+/**
+ * Week and month views: the whole buckets of the period come from the period rollups (bucket starts from..to),
+ * the partial ones at its edges from the daily rollups. null when no whole bucket fits (or by day).
+ */
+export interface PeriodSplit {
+  grain: PeriodGrain;
+  buckets: { from: string; to: string };
+  edges: { from: string; to: string }[];
+}
+
+export function planPeriodSplit(period: { from: string; to: string }, granularity: Granularity): PeriodSplit | null {
+  if (granularity === "day") return null;
+  const startOf = granularity === "week" ? weekStartOf : monthStartOf;
+  const endOf = (day: string) => (granularity === "week" ? addDays(weekStartOf(day), 6) : monthEndOf(day));
+  const first = startOf(period.from) === period.from ? period.from : addDays(endOf(period.from), 1);
+  const last = endOf(period.to) === period.to ? period.to : addDays(startOf(period.to), -1);
+  if (first > last) return null;
+  const edges: { from: string; to: string }[] = [];
+  if (period.from < first) edges.push({ from: period.from, to: addDays(first, -1) });
+  if (last < period.to) edges.push({ from: addDays(last, 1), to: period.to });
+  return { grain: granularity, buckets: { from: first, to: startOf(last) }, edges };
+}
+
+/**
+ * A daily rollup, or with a split its period rollup's whole buckets plus its own edge days, as `alias`. Only the
+ * columns the covering indexes hold are exposed, so both sides stay index-only.
+ */
+function rollupFrom(rollup: PeriodRollup, split: PeriodSplit | null, alias: string): Prisma.Sql {
+  const table = (name: string) => Prisma.raw(`"${name}"`);
+  if (!split) return Prisma.sql`${table(rollup.daily)} ${Prisma.raw(alias)}`;
+  const columns = Prisma.raw(["organizationId", "connectionId", "providerId", "day", ...rollup.dimensions, "billedCost", "recordCount"].map((column) => `"${column}"`).join(", "));
+  const parts = [Prisma.sql`SELECT ${columns} FROM ${table(rollup.period)} WHERE "grain" = ${split.grain}::text AND "day" BETWEEN ${split.buckets.from}::date AND ${split.buckets.to}::date`];
+  for (const edge of split.edges) parts.push(Prisma.sql`SELECT ${columns} FROM ${table(rollup.daily)} WHERE "day" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
+  return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) ${Prisma.raw(alias)}`;
+}
+
+function rollupSource(rollup: PeriodRollup, split: PeriodSplit | null, tag?: "filtered"): CostSource {
+  return { kind: "rollup", from: rollupFrom(rollup, split, "s"), day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"`, ...(tag ? { tag } : {}) };
+}
+
 /** The daily rollup summed to connection × day × service: enough for questions that touch no other dimension. */
-const SERVICE_ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDailyServiceRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
 const SERVICE_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
 const RECORDS: CostSource = { kind: "records", from: Prisma.sql`"CostRecord" s`, day: Prisma.sql`s."chargePeriodStart"`, cost: Prisma.sql`s."billedCost"` };
 
@@ -36,46 +78,43 @@ type SourceFilters = Pick<CostFilters, "tags"> & Partial<Pick<CostFilters, "regi
 /** Dimensions the per-tag rollup keeps besides the tag (and the only filters it can apply besides one tag). */
 const TAG_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
 
-/** One tag filter: the per-tag rollup, or its per-value sums when no service is grouped or filtered by. */
-const TAG_FILTERED: CostSource = { kind: "rollup", tag: "filtered", from: Prisma.sql`"CostDailyTagRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
-const TAG_VALUE_FILTERED: CostSource = { ...TAG_FILTERED, from: Prisma.sql`"CostDailyTagValueRollup" s` };
-
 /**
  * Grouping by one tag key from the per-tag rollups: the rows of that key (grouped by value), plus the records
  * without the key as the per-service rollup minus that key's rows (NULL value; its record count tells whether the
  * group exists at all). Only connection, provider and service can be filtered besides; a service filter needs
  * the per-service tag rollup, otherwise the per-value one (a fifth of its size) answers.
  */
-function tagGroupedSource(tagKey: string, byService: boolean): CostSource {
+function tagGroupedSource(tagKey: string, byService: boolean, split: PeriodSplit | null): CostSource {
   const columns = (alias: string) => Prisma.raw(`${alias}."organizationId", ${alias}."connectionId", ${alias}."providerId", ${alias}."day", ${byService ? `${alias}."serviceName"` : "''::text"} AS "serviceName"`);
-  const table = Prisma.raw(byService ? `"CostDailyTagRollup"` : `"CostDailyTagValueRollup"`);
+  const tagged = (alias: string) => rollupFrom(byService ? TAG : TAG_VALUE, split, alias);
   return {
     kind: "rollup",
     tag: "grouped",
     from: Prisma.sql`(
-      SELECT ${columns("t")}, t."tagValue", t."billedCost", t."recordCount" FROM ${table} t WHERE t."tagKey" = ${tagKey}::text
-      UNION ALL SELECT ${columns("r")}, NULL::text, r."billedCost", r."recordCount" FROM "CostDailyServiceRollup" r
-      UNION ALL SELECT ${columns("t")}, NULL::text, -t."billedCost", -t."recordCount" FROM ${table} t WHERE t."tagKey" = ${tagKey}::text) s`,
+      SELECT ${columns("t")}, t."tagValue", t."billedCost", t."recordCount" FROM ${tagged("t")} WHERE t."tagKey" = ${tagKey}::text
+      UNION ALL SELECT ${columns("r")}, NULL::text, r."billedCost", r."recordCount" FROM ${rollupFrom(SERVICE, split, "r")}
+      UNION ALL SELECT ${columns("t")}, NULL::text, -t."billedCost", -t."recordCount" FROM ${tagged("t")} WHERE t."tagKey" = ${tagKey}::text) s`,
     day: Prisma.sql`s."day"`,
     cost: Prisma.sql`s."billedCost"`,
     records: Prisma.sql`s."recordCount"`,
   };
 }
 
-/** The smallest source that can answer: per-service rollup, daily rollup, per-tag rollup, or CostRecord (the caller may split it). */
-export function chooseSource(groupBy: CostDimension | null, filters: SourceFilters, tagKey?: string): CostSource {
+/**
+ * The smallest source that can answer: per-service rollup, daily rollup, per-tag rollup (each by whole weeks or
+ * months when a split is given), or CostRecord (the caller may split it).
+ */
+export function chooseSource(groupBy: CostDimension | null, filters: SourceFilters, tagKey?: string, split: PeriodSplit | null = null): CostSource {
   const otherFilterCount = (filters.regions?.length ?? 0) + (filters.projects?.length ?? 0) + (filters.resourceTypes?.length ?? 0);
   if (otherFilterCount === 0) {
     const byService = groupBy === "service" || (filters.services?.length ?? 0) > 0;
-    if (groupBy === "tag" && tagKey && filters.tags.length === 0) return tagGroupedSource(tagKey, byService);
-    if (filters.tags.length === 1 && (!groupBy || TAG_ROLLUP_DIMENSIONS.includes(groupBy))) return byService ? TAG_FILTERED : TAG_VALUE_FILTERED;
+    if (groupBy === "tag" && tagKey && filters.tags.length === 0) return tagGroupedSource(tagKey, byService, split);
+    if (filters.tags.length === 1 && (!groupBy || TAG_ROLLUP_DIMENSIONS.includes(groupBy))) return rollupSource(byService ? TAG : TAG_VALUE, split, "filtered");
   }
   if (filters.tags.length > 0 || (groupBy && !ROLLUP_DIMENSIONS.includes(groupBy))) return RECORDS;
-  const otherFilters = (filters.regions?.length ?? 0) + (filters.projects?.length ?? 0) + (filters.resourceTypes?.length ?? 0);
-  return otherFilters === 0 && (!groupBy || SERVICE_ROLLUP_DIMENSIONS.includes(groupBy)) ? SERVICE_ROLLUP : ROLLUP;
+  return otherFilterCount === 0 && (!groupBy || SERVICE_ROLLUP_DIMENSIONS.includes(groupBy)) ? rollupSource(SERVICE, split) : rollupSource(DAILY, split);
 }
 
-export const rollupSource = ROLLUP;
 export const recordSource = RECORDS;
 
 const COLUMNS: Record<"service" | "region" | "project" | "resourceType", string> = {

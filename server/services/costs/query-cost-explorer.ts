@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../../db";
 import { listProviders } from "../../providers/registry";
 import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
-import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
+import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, planPeriodSplit, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
 import { loadCostLookups, providerNames } from "./load-cost-lookups";
 import { decimal, formatMoney, sum, ZERO } from "./money";
@@ -46,7 +46,8 @@ const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 
 async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
-  const chosen = chooseSource(input.groupBy, input.filters, input.tagKey);
+  const periodSplit = planPeriodSplit(period, input.granularity);
+  const chosen = chooseSource(input.groupBy, input.filters, input.tagKey, periodSplit);
   // The lookups shape the SQL only for connection and provider groups and provider filters; otherwise they are
   // read alongside the question (currency) rather than before it.
   const lookupsOf = loadCostLookups(db, organizationId);
@@ -82,7 +83,7 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   const cellsQuery = source.kind === "rollup" || input.granularity === "month" ? query : queryOf(recordSource);
   // Bucket totals do not depend on the grouping: without tag filters the daily rollup answers them even when the
   // groups themselves need per-resource data (by resource, by tag).
-  const totalsQuery: Query = filters.tags.length ? cellsQuery : queryOf(chooseSource(null, input.filters));
+  const totalsQuery: Query = filters.tags.length ? cellsQuery : queryOf(chooseSource(null, input.filters, undefined, periodSplit));
   // Awaited by the caller after the question: handled here so a failed lookup is never "unhandled" meanwhile.
   const currencyOf = lookupsOf.then((loaded) => loaded.currency);
   currencyOf.catch(() => undefined);

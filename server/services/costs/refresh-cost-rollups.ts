@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "../../db";
-import { monthEndOf, monthStartOf } from "./calendar-days";
+import { addDays, monthEndOf, monthStartOf, weekStartOf } from "./calendar-days";
+import { PERIOD_GRAINS, PERIOD_ROLLUPS, type PeriodGrain } from "./period-rollups";
 
 type Db = Pick<PrismaClient, "$executeRaw" | "$transaction">;
 
@@ -63,6 +64,32 @@ function dailyStatements(scope: RollupScope) {
   ];
 }
 
+/** A scope's bounds widened to the whole weeks or months they fall in. */
+function periodScopeOf(scope: RollupScope, grain: PeriodGrain): RollupScope {
+  const start = grain === "week" ? weekStartOf : monthStartOf;
+  const end = grain === "week" ? (day: string) => addDays(weekStartOf(day), 6) : monthEndOf;
+  return { ...scope, from: scope.from && start(scope.from), to: scope.to && end(scope.to) };
+}
+
+/** The week and month rollups, re-summed from the daily rollups just written for every bucket the scope touches. */
+function periodStatements(scope: RollupScope) {
+  return PERIOD_GRAINS.flatMap((grain) => {
+    const widened = periodScopeOf(scope, grain);
+    return PERIOD_ROLLUPS.flatMap((rollup) => {
+      const dimensions = Prisma.raw(rollup.dimensions.map((column) => `r."${column}"`).join(", "));
+      const names = Prisma.raw(rollup.dimensions.map((column) => `"${column}"`).join(", "));
+      return [
+        Prisma.sql`DELETE FROM ${Prisma.raw(`"${rollup.period}"`)} r WHERE r."grain" = ${grain} AND ${conditions(widened, "r", "day")}`,
+        Prisma.sql`
+          INSERT INTO ${Prisma.raw(`"${rollup.period}"`)} ("organizationId", "connectionId", "providerId", "grain", "day", ${names}, "currency", "billedCost", "effectiveCost", "recordCount")
+          SELECT r."organizationId", r."connectionId", r."providerId", ${grain}, date_trunc(${grain}, r."day"::timestamp)::date, ${dimensions}, r."currency", SUM(r."billedCost"), SUM(r."effectiveCost"), SUM(r."recordCount")::int
+          FROM ${Prisma.raw(`"${rollup.daily}"`)} r WHERE ${conditions(widened, "r", "day")}
+          GROUP BY r."organizationId", r."connectionId", r."providerId", 5, ${dimensions}, r."currency"`,
+      ];
+    });
+  });
+}
+
 /** The monthly rollup is kept by whole months: a scope's bounds widen to the months they fall in. */
 export function monthlyScopeOf(scope: RollupScope): RollupScope {
   return { ...scope, from: scope.from && monthStartOf(scope.from), to: scope.to && monthEndOf(scope.to) };
@@ -109,12 +136,12 @@ function ceilingConditions(months: RollupScope, alias: string): Prisma.Sql {
 
 /**
  * Recomputes the rollups of a scope from CostRecord — the daily, per-service and per-tag daily rollups (both) for the scope's
- * days, the monthly per-resource rollup and its ceilings for every month those days touch — deleting and re-aggregating in one transaction, so
+ * days, their week and month sums for every bucket those days touch, the monthly per-resource rollup and its ceilings for every month those days touch — deleting and re-aggregating in one transaction, so
  * readers never see a half-written day or month. The sync calls it for the window it wrote; loaders call it
  * after bulk inserts. Returns the number of daily rollup rows written.
  */
 export async function rebuildCostRollups(db: Db, scope: RollupScope = {}): Promise<number> {
-  const statements = [...dailyStatements(scope), ...monthlyStatements(scope)];
+  const statements = [...dailyStatements(scope), ...periodStatements(scope), ...monthlyStatements(scope)];
   const results = await db.$transaction(
     statements.map((statement) => db.$executeRaw(statement)),
     { timeout: REBUILD_TIMEOUT_MS, maxWait: REBUILD_TIMEOUT_MS },

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/server/db";
+import { db, Prisma } from "@/server/db";
 import { SandboxState, withFaults } from "@/server/sandbox/http/sandbox-faults";
 import { startSandboxServer, type RunningSandbox } from "@/server/sandbox/http/start-sandbox-server";
 import { getSandbox } from "@/server/sandbox/registry";
 import { selectelMultiProjectScenario } from "@/server/sandbox/scenarios/selectel-multi-project";
 import { encryptCredentials } from "@/server/security/credentials-cipher";
+import { PERIOD_GRAINS, PERIOD_ROLLUPS } from "@/server/services/costs/period-rollups";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { syncConnection } from "@/server/sync/run-billing-first-sync";
 import { createUserWithOrganization } from "../helpers/test-callers";
@@ -108,7 +109,31 @@ async function expectTagValueRollupCurrent(organizationId: string) {
   expect(rollup).toEqual(direct);
 }
 
+/** Each week and month rollup equals its daily rollup summed by bucket; each ceiling its monthly rows' positive parts. */
+async function expectPeriodRollupsCurrent(organizationId: string) {
+  for (const grain of PERIOD_GRAINS) {
+    for (const rollup of PERIOD_ROLLUPS) {
+      const dimensions = Prisma.raw(rollup.dimensions.map((column) => `"${column}"`).join(", "));
+      const [summed, stored] = await Promise.all([
+        db.$queryRaw<unknown[]>`
+          SELECT "connectionId", to_char(date_trunc(${grain}, "day"::timestamp), 'YYYY-MM-DD') AS day, ${dimensions}, "currency", SUM("billedCost")::text AS cost, SUM("recordCount")::int AS records
+          FROM ${Prisma.raw(`"${rollup.daily}"`)} WHERE "organizationId" = ${organizationId} GROUP BY 1, 2, ${dimensions}, "currency" ORDER BY 1, 2, ${dimensions}, "currency"`,
+        db.$queryRaw<unknown[]>`
+          SELECT "connectionId", to_char("day", 'YYYY-MM-DD') AS day, ${dimensions}, "currency", "billedCost"::text AS cost, "recordCount" AS records
+          FROM ${Prisma.raw(`"${rollup.period}"`)} WHERE "organizationId" = ${organizationId} AND "grain" = ${grain} ORDER BY 1, 2, ${dimensions}, "currency"`,
+      ]);
+      expect(stored, `${rollup.period} by ${grain}`).toEqual(summed);
+    }
+  }
+  const [ceilings, positive] = await Promise.all([
+    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", "ceiling"::text AS ceiling FROM "CostResourceMonthCeiling" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2`,
+    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", SUM(GREATEST("billedCost", 0))::text AS ceiling FROM "CostResourceMonthly" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2 ORDER BY 1, 2`,
+  ]);
+  expect(ceilings).toEqual(positive);
+}
+
 async function expectRollupsCurrent(organizationId: string) {
+  await expectPeriodRollupsCurrent(organizationId);
   expect(await rollupRows(organizationId)).toEqual(await directAggregation(organizationId));
   expect(await serviceRows(organizationId)).toEqual(await directByService(organizationId));
   expect(await monthlyRows(organizationId)).toEqual(await directMonthly(organizationId));
