@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db";
 import { t, type Locale } from "../../i18n";
 import { buildCsv } from "../export/build-csv";
 import type { CostExplorerCsv } from "./cost-query-contract";
-import { formatMoney } from "./money";
+import { formatUnits } from "./money";
 import { collectCostExplorer } from "./query-cost-explorer";
 import type { CostClock } from "./resolve-period";
 
@@ -17,8 +17,8 @@ export async function exportCostExplorerCsv(db: PrismaClient, organizationId: st
   const dimension = t(locale, `costs.dimensions.${input.groupBy}`);
   const groupColumn = input.groupBy === "tag" ? `${dimension}: ${input.tagKey}` : dimension;
   const header = [groupColumn, ...data.buckets, t(locale, "costs.table.total")];
-  const rows = data.rows.map((row) => [row.key === null ? t(locale, "costs.table.none") : row.label, ...row.byBucket.map(formatMoney), formatMoney(row.total)]);
-  rows.push([t(locale, "costs.table.totals"), ...data.totals.byBucket.map(formatMoney), formatMoney(data.totals.total)]);
+  const rows = data.rows.map((row) => [row.key === null ? t(locale, "costs.table.none") : row.label, ...row.byBucket.map(formatUnits), formatUnits(row.total)]);
+  rows.push([t(locale, "costs.table.totals"), ...data.totals.byBucket.map(formatUnits), formatUnits(data.totals.total)]);
   return {
     filename: `infrazen-costs-by-${input.groupBy}-${input.granularity}-${period.from}-${period.to}.csv`,
     content: buildCsv(header, rows),

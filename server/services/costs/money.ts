@@ -25,3 +25,28 @@ export function sum(values: Iterable<Prisma.Decimal>): Prisma.Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/**
+ * Money as integer ten-thousandths (the stored scale, 4 decimals): the cost explorer sums and formats thousands of
+ * cells per answer, and bigint arithmetic is exact without a Decimal object per cell. Digits beyond the fourth
+ * decimal must be zeros (SQL divisions pad them); anything else is refused rather than rounded.
+ */
+export function unitsOf(text: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new RangeError(`Not an amount: ${text}`);
+  const fraction = match[3] ?? "";
+  if (/[^0]/.test(fraction.slice(4))) throw new RangeError(`More than 4 decimals: ${text}`);
+  const units = BigInt(match[2]! + fraction.slice(0, 4).padEnd(4, "0"));
+  return match[1] ? -units : units;
+}
+
+/** formatMoney of ten-thousandths: kopecks, half away from zero, a minus sign on every negative amount. */
+export function formatUnits(units: bigint): string {
+  const negative = units < 0n;
+  const kopecks = ((negative ? -units : units) + 50n) / 100n;
+  return `${negative ? "-" : ""}${kopecks / 100n}.${String(kopecks % 100n).padStart(2, "0")}`;
+}
+
+export function decimalOfUnits(units: bigint): Prisma.Decimal {
+  return new Prisma.Decimal(units.toString()).div(10_000);
+}

@@ -5,7 +5,7 @@ import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type Reso
 import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, planPeriodSplit, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
 import { bucketsOf, clipBucket } from "./explorer-buckets";
 import { loadCostLookups, providerNames } from "./load-cost-lookups";
-import { decimal, formatMoney, sum, ZERO } from "./money";
+import { formatUnits, unitsOf } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
 import { rankResourceTotals, type RankWindow } from "./rank-resource-totals";
 import { monthSplitSource, planMonthSplit, type MonthSplit } from "./resource-month-source";
@@ -15,11 +15,12 @@ export const MISSING_LABEL = "—";
 
 const CHART_SERIES = 10;
 
+/** Amounts in ten-thousandths (money.ts unitsOf): an answer holds thousands of cells. */
 export interface ExplorerGroup {
   key: string | null;
   label: string;
-  total: Prisma.Decimal;
-  byBucket: Prisma.Decimal[];
+  total: bigint;
+  byBucket: bigint[];
 }
 
 export interface ExplorerData {
@@ -28,8 +29,8 @@ export interface ExplorerData {
   buckets: string[];
   rows: ExplorerGroup[];
   totalRows: number;
-  totals: { total: Prisma.Decimal; byBucket: Prisma.Decimal[] };
-  chart: { series: { key: string | null; label: string }[]; costs: Prisma.Decimal[][] };
+  totals: { total: bigint; byBucket: bigint[] };
+  chart: { series: { key: string | null; label: string }[]; costs: bigint[][] };
 }
 
 interface Query {
@@ -124,7 +125,7 @@ function groupSetsOf(rows: (GroupRow & { part: string; position: number })[], ex
   const top = rows.filter((row) => row.part === "top").map(strip);
   return {
     page: rows.filter((row) => row.part === "page").sort((a, b) => a.position - b.position).map(strip),
-    top: extra.top ? top.sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : null,
+    top: extra.top ? top.sort(byTotalDescending) : null,
     count: countRow ? Number(countRow.total) : null,
   };
 }
@@ -198,12 +199,12 @@ async function queryBucketTotals(db: PrismaClient, query: Query) {
   return db.$queryRaw<{ bucket: string; cost: string }[]>`SELECT ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY ${query.bucket}`;
 }
 
-function spread(rows: { bucket: string; cost: string }[], buckets: string[], period: ResolvedPeriod): Prisma.Decimal[] {
+function spread(rows: { bucket: string; cost: string }[], buckets: string[], period: ResolvedPeriod): bigint[] {
   const index = new Map(buckets.map((bucket, position) => [bucket, position]));
-  const values = buckets.map(() => ZERO);
+  const values = buckets.map(() => 0n);
   for (const row of rows) {
     const position = index.get(clipBucket(row.bucket, period));
-    if (position !== undefined) values[position] = values[position]!.plus(decimal(row.cost));
+    if (position !== undefined) values[position] = values[position]! + unitsOf(row.cost);
   }
   return values;
 }
@@ -230,7 +231,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
     ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra, cellsQuery.source.tag === "grouped")
     : await Promise.all([groupsOf(), queryBucketTotals(db, totalsQuery), null]);
   const groups = sets.page;
-  const ranked = sets.top ?? (paging === "all" ? [...groups].sort((a, b) => decimal(b.total).comparedTo(decimal(a.total)) || compareKeys(a.key, b.key)) : groups);
+  const ranked = sets.top ?? (paging === "all" ? [...groups].sort(byTotalDescending) : groups);
   const totalRows = paging === "all" ? groups.length : sets.count!;
 
   const chartGroups = ranked.slice(0, CHART_SERIES);
@@ -250,7 +251,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const toGroup = (row: GroupRow): ExplorerGroup => {
     const known = built.get(mapKey(row.key));
     if (known) return known;
-    const group = { key: row.key, label: labelOf(row), total: decimal(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) };
+    const group = { key: row.key, label: labelOf(row), total: unitsOf(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) };
     built.set(mapKey(row.key), group);
     return group;
   };
@@ -261,7 +262,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const chartSeries = series.map((group) => ({ key: group.key, label: group.label }));
   if (totalRows > CHART_SERIES) {
     chartSeries.push({ key: OTHER_SERIES_KEY, label: "Other" });
-    costs.forEach((point, position) => point.push(totalsByBucket[position]!.minus(sum(point))));
+    costs.forEach((point, position) => point.push(point.reduce((rest, cost) => rest - cost, totalsByBucket[position]!)));
   }
   return {
     input,
@@ -270,9 +271,14 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
     buckets,
     rows: groups.map(toGroup),
     totalRows,
-    totals: { total: sum(totalsByBucket), byBucket: totalsByBucket },
+    totals: { total: totalsByBucket.reduce((total, cost) => total + cost, 0n), byBucket: totalsByBucket },
     chart: { series: chartSeries, costs },
   };
+}
+
+function byTotalDescending(a: GroupRow, b: GroupRow): number {
+  const difference = unitsOf(b.total) - unitsOf(a.total);
+  return difference > 0n ? 1 : difference < 0n ? -1 : compareKeys(a.key, b.key);
 }
 
 function compareKeys(a: string | null, b: string | null): number {
@@ -292,9 +298,9 @@ export async function queryCostExplorer(db: PrismaClient, organizationId: string
     granularity: input.granularity,
     groupBy: input.groupBy,
     buckets: data.buckets,
-    rows: data.rows.map((row) => ({ key: row.key, label: row.label, total: formatMoney(row.total), byBucket: row.byBucket.map(formatMoney) })),
-    totals: { total: formatMoney(data.totals.total), byBucket: data.totals.byBucket.map(formatMoney) },
-    chart: { series: data.chart.series, points: data.buckets.map((bucket, position) => ({ bucket, costs: data.chart.costs[position]!.map(formatMoney) })) },
+    rows: data.rows.map((row) => ({ key: row.key, label: row.label, total: formatUnits(row.total), byBucket: row.byBucket.map(formatUnits) })),
+    totals: { total: formatUnits(data.totals.total), byBucket: data.totals.byBucket.map(formatUnits) },
+    chart: { series: data.chart.series, points: data.buckets.map((bucket, position) => ({ bucket, costs: data.chart.costs[position]!.map(formatUnits) })) },
     pagination: { page: input.page, pageSize: input.pageSize, totalRows: data.totalRows, pageCount: Math.ceil(data.totalRows / input.pageSize) },
   };
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../db";
 import { forecastWindows, FORECAST_BASE_DAYS, projectMonthEnd } from "../dashboard/project-month-end";
 import { addDays, monthEndOf, monthStartOf, todayIn } from "./calendar-days";
 import { monthForecastInput, type CostFilters, type MonthForecast } from "./cost-query-contract";
-import { formatMoney, ZERO } from "./money";
+import { decimalOfUnits, formatMoney, ZERO } from "./money";
 import { collectCostExplorer } from "./query-cost-explorer";
 import type { CostClock } from "./resolve-period";
 
@@ -20,7 +20,7 @@ export async function queryMonthForecast(db: PrismaClient, organizationId: strin
   const spendIn = async (range: { from: string; to: string } | null, filters: CostFilters) => {
     if (!range) return { total: ZERO, currency: null };
     const data = await collectCostExplorer(db, organizationId, { range, granularity: "month", groupBy: "connection", filters, pageSize: 1 }, clock, "page");
-    return { total: data.totals.total, currency: data.currency };
+    return { total: decimalOfUnits(data.totals.total), currency: data.currency };
   };
   const [monthToDate, completeDays, base, previous] = await Promise.all([
     spendIn({ from: windows.monthStart, to: today }, input.filters),
