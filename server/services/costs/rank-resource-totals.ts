@@ -48,20 +48,19 @@ const CEILINGS_PER_RANK = 4;
 /** The monthly rollup filtered like CostRecord: same column names, '' never equals a filter value, firstDay in the period. */
 const MONTHLY: CostSource = { kind: "records", from: Prisma.sql`"CostResourceMonthly" s`, day: Prisma.sql`s."firstDay"`, cost: Prisma.sql`s."billedCost"` };
 
-/** Per-object totals; `only` restricts them to the objects of a CTE (key). */
-function totalsSql(organizationId: string, options: RankOptions, only: Prisma.Sql = Prisma.empty): Prisma.Sql {
+function totalsSql(organizationId: string, options: RankOptions): Prisma.Sql {
   const { split, filters, perConnection } = options;
   const connection = perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
   const parts: Prisma.Sql[] = [];
   if (split.months) {
     parts.push(Prisma.sql`
       SELECT s."resourceKey" AS key, ${connection} AS connection, (s."billedCost" * 10000)::int8 AS cost FROM "CostResourceMonthly" s
-      WHERE ${whereClause(MONTHLY, organizationId, options.period, filters)} AND s."month" BETWEEN ${split.months.from}::date AND ${split.months.to}::date ${only}`);
+      WHERE ${whereClause(MONTHLY, organizationId, options.period, filters)} AND s."month" BETWEEN ${split.months.from}::date AND ${split.months.to}::date`);
   }
   for (const edge of split.edges) {
     parts.push(Prisma.sql`
       SELECT s."resourceKey" AS key, ${connection} AS connection, (s."billedCost" * 10000)::int8 AS cost FROM "CostRecord" s
-      WHERE ${whereClause(recordSource, organizationId, edge, filters)} ${only}`);
+      WHERE ${whereClause(recordSource, organizationId, edge, filters)}`);
   }
   // A record without a key is one written since the last rollup refresh (which assigns keys in the transaction
   // that refreshes the rollups): the period's other figures, read from the rollups, do not count it either.
@@ -99,31 +98,30 @@ function isUnfiltered(filters: ResolvedFilters | null): boolean {
   return filters.connectionIds === null && lists.every((list) => list.length === 0);
 }
 
-function edgeDays(organizationId: string, split: MonthSplit): Prisma.Sql {
-  const ranges = split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
-  return Prisma.sql`s."organizationId" = ${organizationId} AND (${Prisma.join(ranges, " OR ")}) AND s."resourceKey" IS NOT NULL`;
-}
-
 /**
- * The candidates (CTE cand) and the bound no other object's total reaches (CTE bound: ten-thousandths, and
- * whether every list was read whole, in which case the candidates are every object).
+ * The pruned statement's sources: e, the edge days summed per object (and connection) once, for the candidates'
+ * totals, the edge list and the count; l, each month's top ceilings and the edge days' top positive sums; cand, the
+ * objects in any list; bound, what no other object's total reaches (ten-thousandths), and whether every list was
+ * read whole (then the candidates are every object).
  */
-function candidatesSql(organizationId: string, split: MonthSplit, depth: number): Prisma.Sql {
-  const lists: Prisma.Sql[] = [];
+function candidatesSql(organizationId: string, options: RankOptions, depth: number): Prisma.Sql {
+  const { split } = options;
+  const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
+  const ranges = split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
+  const edges = ranges.length ? Prisma.join(ranges, " OR ") : Prisma.sql`FALSE`;
+  const lists: Prisma.Sql[] = [Prisma.sql`(SELECT NULL::timestamp AS month, e.key, SUM(e."ceiling") AS "ceiling" FROM e GROUP BY e.key ORDER BY 3 DESC LIMIT ${depth})`];
   if (split.months) {
     lists.push(Prisma.sql`
-      SELECT m.month, x."resourceKey" AS key, x."ceiling" FROM generate_series(${split.months.from}::date, ${split.months.to}::date, interval '1 month') AS m (month)
+      SELECT m.month, x."resourceKey", x."ceiling" FROM generate_series(${split.months.from}::date, ${split.months.to}::date, interval '1 month') AS m (month)
       CROSS JOIN LATERAL (
         SELECT c."resourceKey", c."ceiling" FROM "CostResourceMonthCeiling" c
         WHERE c."organizationId" = ${organizationId} AND c."month" = m.month::date ORDER BY c."ceiling" DESC LIMIT ${depth}
       ) x`);
   }
-  if (split.edges.length) {
-    lists.push(Prisma.sql`
-      (SELECT NULL::timestamp AS month, s."resourceKey" AS key, SUM(GREATEST(s."billedCost", 0)) AS ceiling FROM "CostRecord" s
-       WHERE ${edgeDays(organizationId, split)} GROUP BY s."resourceKey" ORDER BY 3 DESC LIMIT ${depth})`);
-  }
   return Prisma.sql`
+    e AS MATERIALIZED (
+      SELECT s."resourceKey" AS key, ${connection} AS connection, SUM((s."billedCost" * 10000)::int8) AS total, SUM(GREATEST(s."billedCost", 0)) AS "ceiling" FROM "CostRecord" s
+      WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL GROUP BY 1, 2),
     l AS MATERIALIZED (${Prisma.join(lists, " UNION ALL ")}),
     cand AS (SELECT DISTINCT l.key FROM l),
     bound AS (
@@ -132,19 +130,14 @@ function candidatesSql(organizationId: string, split: MonthSplit, depth: number)
     )`;
 }
 
-/** How many objects (or connection × object pairs) have a charge in the period: what the full ranking counts from its totals. */
-async function countObjects(db: PrismaClient, organizationId: string, options: RankOptions): Promise<number> {
-  const { split } = options;
+/** The whole months' rows of the period, per object (and connection), in ten-thousandths. */
+function monthRowsSql(organizationId: string, options: RankOptions, only: Prisma.Sql): Prisma.Sql {
+  const months = options.split.months;
+  if (!months) return Prisma.sql`SELECT NULL::int AS key, NULL::text AS connection, NULL::int8 AS total WHERE FALSE`;
   const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
-  const parts: Prisma.Sql[] = [];
-  if (split.months) {
-    parts.push(Prisma.sql`
-      SELECT s."resourceKey" AS key, ${connection} AS connection FROM "CostResourceMonthly" s
-      WHERE s."organizationId" = ${organizationId} AND s."month" BETWEEN ${split.months.from}::date AND ${split.months.to}::date`);
-  }
-  if (split.edges.length) parts.push(Prisma.sql`SELECT s."resourceKey" AS key, ${connection} AS connection FROM "CostRecord" s WHERE ${edgeDays(organizationId, split)}`);
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT COUNT(*)::int AS count FROM (SELECT DISTINCT x.key, x.connection FROM (${Prisma.join(parts, " UNION ALL ")}) x) k`;
-  return row?.count ?? 0;
+  return Prisma.sql`
+    SELECT s."resourceKey" AS key, ${connection} AS connection, (s."billedCost" * 10000)::int8 AS total FROM "CostResourceMonthly" s
+    WHERE ${whereClause(MONTHLY, organizationId, options.period, null)} AND s."month" BETWEEN ${months.from}::date AND ${months.to}::date ${only}`;
 }
 
 type Row = RankedResource | { window: "count" | "proved"; total: string };
@@ -153,24 +146,47 @@ function rankedOf(rows: Row[]): RankedResource[] {
   return rows.filter((row): row is RankedResource => row.window !== "count" && row.window !== "proved").sort((a, b) => a.position - b.position);
 }
 
-/** The pruned ranking, or null when the bound does not prove it (exported for its tests). */
+function countOf(rows: Row[]): number {
+  return Number(rows.find((row) => row.window === "count")?.total ?? 0);
+}
+
+/** The pruned ranking (unfiltered, descending windows), or null when the bound does not prove it (exported for its tests). */
 export async function rankCandidates(db: PrismaClient, organizationId: string, options: RankOptions): Promise<RankedResource[] | null> {
   const deepest = Math.max(...options.windows.map((window) => window.offset + window.limit));
   const windows = options.windows.map(windowSql);
   const nth = Prisma.sql`(SELECT t.total FROM t ORDER BY t.total DESC LIMIT 1 OFFSET ${deepest - 1})`;
-  const proved = Prisma.sql`(SELECT 'proved', 0, NULL, NULL, (bound.whole OR COALESCE(${nth} > bound.total, FALSE))::text FROM bound)`;
+  const selects = [...windows.map((window) => window.select), Prisma.sql`(SELECT 'proved', 0, NULL, NULL, (bound.whole OR COALESCE(${nth} > bound.total, FALSE))::text FROM bound)`];
+  const inCandidates = Prisma.sql`AND s."resourceKey" IN (SELECT cand.key FROM cand)`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${candidatesSql(organizationId, options.split, deepest * CEILINGS_PER_RANK)},
-    t AS MATERIALIZED (${totalsSql(organizationId, options, Prisma.sql`AND s."resourceKey" IN (SELECT cand.key FROM cand)`)}),
+    WITH ${candidatesSql(organizationId, options, deepest * CEILINGS_PER_RANK)},
+    t AS MATERIALIZED (
+      SELECT x.key, x.connection, SUM(x.total) AS total
+      FROM (${monthRowsSql(organizationId, options, inCandidates)} UNION ALL SELECT e.key, e.connection, e.total FROM e WHERE e.key IN (SELECT cand.key FROM cand)) x GROUP BY 1, 2),
     ${Prisma.join(windows.map((window) => window.cte), ", ")}
-    ${Prisma.join([...windows.map((window) => window.select), proved], " UNION ALL ")}`;
+    ${Prisma.join(selects, " UNION ALL ")}`;
   return rows.find((row) => row.window === "proved")?.total === "true" ? rankedOf(rows) : null;
+}
+
+/**
+ * How many objects (or connection × object pairs) have a charge in the period, as the full ranking counts them
+ * from its totals: a statement of its own, so it runs beside the pruned ranking rather than after it.
+ */
+async function countObjects(db: PrismaClient, organizationId: string, options: RankOptions): Promise<number> {
+  const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
+  const ranges = options.split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
+  const edges = ranges.length ? Prisma.join(ranges, " OR ") : Prisma.sql`FALSE`;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT COUNT(*)::int AS count FROM (
+      SELECT DISTINCT x.key, x.connection FROM (
+        SELECT m.key, m.connection FROM (${monthRowsSql(organizationId, options, Prisma.empty)}) m
+        UNION ALL SELECT s."resourceKey", ${connection} FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL) x) k`;
+  return row?.count ?? 0;
 }
 
 /** The windows' objects in order, and (when asked) how many objects the period has in all. */
 export async function rankResourceTotals(db: PrismaClient, organizationId: string, options: RankOptions): Promise<{ rows: RankedResource[]; count: number | null }> {
   const prunable = options.windows.length > 0 && options.windows.every((window) => window.direction === "desc") && isUnfiltered(options.filters);
-  if (prunable && (options.split.months || options.split.edges.length)) {
+  if (prunable) {
     const [ranked, count] = await Promise.all([rankCandidates(db, organizationId, options), options.count ? countObjects(db, organizationId, options) : null]);
     if (ranked) return { rows: ranked, count };
   }
@@ -179,6 +195,5 @@ export async function rankResourceTotals(db: PrismaClient, organizationId: strin
   const rows = await db.$queryRaw<Row[]>`
     WITH t AS MATERIALIZED (${totalsSql(organizationId, options)}), ${Prisma.join(windows.map((window) => window.cte), ", ")}
     ${Prisma.join(selects, " UNION ALL ")}`;
-  const count = Number(rows.find((row) => row.window === "count")?.total ?? 0);
-  return { rows: rankedOf(rows), count: options.count ? count : null };
+  return { rows: rankedOf(rows), count: options.count ? countOf(rows) : null };
 }
