@@ -169,17 +169,30 @@ export async function rankCandidates(db: PrismaClient, organizationId: string, o
 
 /**
  * How many objects (or connection × object pairs) have a charge in the period, as the full ranking counts them
- * from its totals: a statement of its own, so it runs beside the pruned ranking rather than after it.
+ * from its totals: a statement of its own, so it runs beside the pruned ranking rather than after it. Objects are
+ * counted from the ceilings without collecting their keys: those charged in the whole months whose previous month
+ * with charges lies before them, plus those charged on the edge days only.
  */
 async function countObjects(db: PrismaClient, organizationId: string, options: RankOptions): Promise<number> {
-  const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
+  const { months } = options.split;
   const ranges = options.split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
   const edges = ranges.length ? Prisma.join(ranges, " OR ") : Prisma.sql`FALSE`;
+  if (options.perConnection) {
+    const [row] = await db.$queryRaw<{ count: number }[]>`
+      SELECT COUNT(*)::int AS count FROM (
+        SELECT DISTINCT x.key, x.connection FROM (
+          SELECT m.key, m.connection FROM (${monthRowsSql(organizationId, options, Prisma.empty)}) m
+          UNION ALL SELECT s."resourceKey", s."connectionId" FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL) x) k`;
+    return row?.count ?? 0;
+  }
+  const inMonths = months
+    ? Prisma.sql`(SELECT COUNT(*) FROM "CostResourceMonthCeiling" c WHERE c."organizationId" = ${organizationId} AND c."month" BETWEEN ${months.from}::date AND ${months.to}::date AND (c."previousMonth" IS NULL OR c."previousMonth" < ${months.from}::date))`
+    : Prisma.sql`0`;
+  const notInMonths = months
+    ? Prisma.sql`NOT EXISTS (SELECT 1 FROM "CostResourceMonthCeiling" c WHERE c."organizationId" = ${organizationId} AND c."resourceKey" = k.key AND c."month" BETWEEN ${months.from}::date AND ${months.to}::date)`
+    : Prisma.sql`TRUE`;
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT COUNT(*)::int AS count FROM (
-      SELECT DISTINCT x.key, x.connection FROM (
-        SELECT m.key, m.connection FROM (${monthRowsSql(organizationId, options, Prisma.empty)}) m
-        UNION ALL SELECT s."resourceKey", ${connection} FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL) x) k`;
+    SELECT (${inMonths} + (SELECT COUNT(*) FROM (SELECT DISTINCT s."resourceKey" AS key FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL) k WHERE ${notInMonths}))::int AS count`;
   return row?.count ?? 0;
 }
 

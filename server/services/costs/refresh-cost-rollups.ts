@@ -116,14 +116,40 @@ function monthlyStatements(scope: RollupScope) {
       FROM "CostRecord" cr JOIN "CloudConnection" c ON c."id" = cr."connectionId"
       WHERE ${conditions(months, "cr", "chargePeriodStart")}
       GROUP BY cr."organizationId", cr."connectionId", c."providerId", 4, cr."providerResourceId", cr."resourceKey", 7, 8, 9, 10, cr."billingCurrency", cr."tags"`,
-    // Ceilings are per organization across connections: a connection's refresh recomputes its organization's.
+    ...ceilingStatements(months),
+  ];
+}
+
+/**
+ * The ceilings of a monthly scope from the monthly rollup, and the previous months of every row from the scope's
+ * first month on (a month that gains or loses an object changes the next month's row of it). Ceilings are per
+ * organization across connections: a connection's refresh recomputes its organization's.
+ */
+function ceilingStatements(months: RollupScope) {
+  const organizations = ceilingConditions({ ...months, from: undefined, to: undefined }, "r");
+  return [
     Prisma.sql`DELETE FROM "CostResourceMonthCeiling" r WHERE ${ceilingConditions(months, "r")}`,
     Prisma.sql`
       INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling")
       SELECT r."organizationId", r."month", r."resourceKey", SUM(GREATEST(r."billedCost", 0))
       FROM "CostResourceMonthly" r WHERE ${ceilingConditions(months, "r")}
       GROUP BY r."organizationId", r."month", r."resourceKey"`,
+    Prisma.sql`
+      UPDATE "CostResourceMonthCeiling" c SET "previousMonth" = x.previous
+      FROM (SELECT r."organizationId", r."resourceKey", r."month", LAG(r."month") OVER (PARTITION BY r."organizationId", r."resourceKey" ORDER BY r."month") AS previous
+            FROM "CostResourceMonthCeiling" r WHERE ${organizations}) x
+      WHERE c."organizationId" = x."organizationId" AND c."resourceKey" = x."resourceKey" AND c."month" = x."month"
+        AND c."previousMonth" IS DISTINCT FROM x.previous ${months.from ? Prisma.sql`AND c."month" >= ${months.from}::date` : Prisma.empty}`,
   ];
+}
+
+/**
+ * Rebuilds an organization's ceilings after its monthly rollup lost rows without a refresh (a deleted connection):
+ * a ceiling must exist exactly for the objects and months that have charges, or they would be counted. Run it in
+ * the transaction that deleted them.
+ */
+export async function rebuildResourceCeilings(tx: Pick<PrismaClient, "$executeRaw">, organizationId: string): Promise<void> {
+  for (const statement of ceilingStatements({ organizationId })) await tx.$executeRaw(statement);
 }
 
 /** A monthly scope widened from one connection to its organization. */

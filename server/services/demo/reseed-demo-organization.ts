@@ -21,6 +21,8 @@ export async function reseedDemoOrganization(db: PrismaClient, options: ReseedDe
     removedConnections = await db.$transaction(async (tx) => {
       // Cost records are also tied to the organization directly; drop them first so nothing is left half-owned.
       await tx.costRecord.deleteMany({ where: { organizationId } });
+      // Per organization, not per connection: no cascade from the connections reaches them.
+      await tx.costResourceMonthCeiling.deleteMany({ where: { organizationId } });
       const { count } = await tx.cloudConnection.deleteMany({ where: { organizationId } });
       await recordAuditEvent(tx, options.identity ?? SYSTEM_IDENTITY, { action: "demo.reseed", organizationId, targetType: "organization", targetId: organizationId, metadata: { removedConnections: count } });
       return count;

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { transformer } from "@/server/api/transformer";
 import { decryptCredentials } from "@/server/security/credentials-cipher";
 import { SECRET_MASK } from "@/server/services/connections/secret-mask";
+import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { addMember, callerFor, createUserWithOrganization } from "../helpers/test-callers";
 import { truncateAllTables } from "../setup/worker-database";
 import { expectTrpcError } from "./connections-harness";
@@ -171,8 +172,12 @@ describe("connection router: update and delete", () => {
     const resource = await db.resource.create({ data: { organizationId: organization.id, connectionId: id, providerId: "openstack", providerResourceId: "vm-1", name: "vm", resourceType: "server", status: "RUNNING" } });
     await db.resourceState.create({ data: { organizationId: organization.id, syncRunId: run.id, resourceId: resource.id, change: "created" } });
     await db.costRecord.create({ data: { organizationId: organization.id, connectionId: id, resourceId: resource.id, chargePeriodStart: new Date("2026-11-01"), chargePeriodEnd: new Date("2026-11-02"), billedCost: "1.00", effectiveCost: "1.00", billingCurrency: "RUB", providerResourceId: "vm-1" } });
+    await rebuildCostRollups(db, { organizationId: organization.id });
+    expect(await db.costResourceMonthCeiling.count({ where: { organizationId: organization.id } })).toBe(1);
 
     expect(await caller.connection.delete({ id })).toEqual({ deleted: id });
+    // The organization's per-object ceilings (no connection to cascade from) follow the costs that are gone.
+    expect(await db.costResourceMonthCeiling.count({ where: { organizationId: organization.id } })).toBe(0);
     expect(await db.cloudConnection.count()).toBe(0);
     expect(await db.resource.count()).toBe(0);
     expect(await db.syncRun.count()).toBe(0);

@@ -109,7 +109,7 @@ async function expectTagValueRollupCurrent(organizationId: string) {
   expect(rollup).toEqual(direct);
 }
 
-/** Each week and month rollup equals its daily rollup summed by bucket; each ceiling its monthly rows' positive parts. */
+/** Each week and month rollup equals its daily rollup summed by bucket; each ceiling its monthly rows' positive parts, with the object's previous month. */
 async function expectPeriodRollupsCurrent(organizationId: string) {
   for (const grain of PERIOD_GRAINS) {
     for (const rollup of PERIOD_ROLLUPS) {
@@ -126,8 +126,11 @@ async function expectPeriodRollupsCurrent(organizationId: string) {
     }
   }
   const [ceilings, positive] = await Promise.all([
-    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", "ceiling"::text AS ceiling FROM "CostResourceMonthCeiling" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2`,
-    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", SUM(GREATEST("billedCost", 0))::text AS ceiling FROM "CostResourceMonthly" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2 ORDER BY 1, 2`,
+    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", "ceiling"::text AS ceiling, "previousMonth" FROM "CostResourceMonthCeiling" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2`,
+    db.$queryRaw<unknown[]>`
+      SELECT "month", "resourceKey", ceiling, LAG("month") OVER (PARTITION BY "resourceKey" ORDER BY "month") AS "previousMonth" FROM (
+        SELECT "month", "resourceKey", SUM(GREATEST("billedCost", 0))::text AS ceiling FROM "CostResourceMonthly" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2) m
+      ORDER BY 1, 2`,
   ]);
   expect(ceilings).toEqual(positive);
 }

@@ -162,6 +162,8 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     for (let index = 1; index <= 40; index += 1) for (const date of months) record(`tail-${String(index).padStart(2, "0")}`, date, (index ** 3).toFixed(4));
     // A credit on its own service (its own monthly row): the ceiling keeps the charge, the total nets the credit.
     record("tail-40", "2025-02-11", "-1000.0000", other.selectel.id, "Credits");
+    // Charged in January and March but not February, and on an edge day besides (counted once whatever the period).
+    for (const date of ["2024-12-30", "2025-01-12", "2025-03-12"]) record("gappy", date, "5.0000");
     // On edge days only, and before the period (December has charges outside it, so its days come from CostRecord).
     record("edge-only", "2024-12-30", "150000.0000", other.openstack.id);
     record("before", "2024-12-01", "999999.0000");
@@ -190,6 +192,15 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     const { rows, count } = await rankResourceTotals(db, other.organizationId, await options(top(5)));
     expect(strip(rows)).toEqual(expected.slice(0, 5));
     expect(count).toBe(expected.length);
+  });
+
+  it("counts the objects charged in any period like the full ranking, gaps between months and edge days included", async () => {
+    const periods = [period, { from: "2025-02-01", to: "2025-03-31" }, { from: "2025-02-01", to: "2025-02-28" }, { from: "2024-12-30", to: "2025-02-28" }, { from: "2024-12-29", to: "2024-12-31" }, { from: "2025-03-01", to: "2025-03-31" }];
+    for (const range of periods) {
+      const split = await planMonthSplit(db, other.organizationId, range);
+      const { count } = await rankResourceTotals(db, other.organizationId, { period: range, split, filters: null, perConnection: false, windows: top(1), count: true });
+      expect(count, `${range.from}..${range.to}`).toBe((await directOf(other.organizationId, range, "desc")).length);
+    }
   });
 
   it("gives way to the full ranking when an object outside every month's top ceilings may still lead", async () => {
