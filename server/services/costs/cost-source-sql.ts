@@ -4,8 +4,8 @@ import type { CostDimension, CostFilters, Granularity } from "./cost-query-contr
 import { PERIOD_ROLLUPS, type PeriodGrain, type PeriodRollup } from "./period-rollups";
 
 /**
- * Where a cost query reads from. The daily rollup answers every dimension it keeps (it is orders of magnitude
- * smaller); per-resource and tag questions need CostRecord itself. Both expose the same aliases so the queries
+ * Where a cost query reads from. The daily rollups (or their week and month sums) answer every dimension they keep
+ * (they are orders of magnitude smaller); per-resource questions need CostRecord itself. Both expose the same aliases so the queries
  * are written once: s.<column>, with `day` and `cost` expressions.
  */
 export interface CostSource {
@@ -69,7 +69,7 @@ function rollupSource(rollup: PeriodRollup, split: PeriodSplit | null, tag?: "fi
   return { kind: "rollup", from: rollupFrom(rollup, split, "s"), day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"`, ...(tag ? { tag } : {}) };
 }
 
-/** The daily rollup summed to connection × day × service: enough for questions that touch no other dimension. */
+/** What the per-service rollup (connection × day × service) can group by: enough for most questions, at a quarter of the daily rollup. */
 const SERVICE_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
 const RECORDS: CostSource = { kind: "records", from: Prisma.sql`"CostRecord" s`, day: Prisma.sql`s."chargePeriodStart"`, cost: Prisma.sql`s."billedCost"` };
 

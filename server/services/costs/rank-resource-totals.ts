@@ -98,6 +98,12 @@ function isUnfiltered(filters: ResolvedFilters | null): boolean {
   return filters.connectionIds === null && lists.every((list) => list.length === 0);
 }
 
+/** CostRecord's edge days of a split (s."chargePeriodStart"); FALSE when the split has none. */
+function edgeDaysSql(split: MonthSplit): Prisma.Sql {
+  const ranges = split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
+  return ranges.length ? Prisma.sql`(${Prisma.join(ranges, " OR ")})` : Prisma.sql`FALSE`;
+}
+
 /**
  * The pruned statement's sources: e, the edge days summed per object (and connection) once, for the candidates'
  * totals, the edge list and the count; l, each month's top ceilings and the edge days' top positive sums; cand, the
@@ -107,8 +113,6 @@ function isUnfiltered(filters: ResolvedFilters | null): boolean {
 function candidatesSql(organizationId: string, options: RankOptions, depth: number): Prisma.Sql {
   const { split } = options;
   const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
-  const ranges = split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
-  const edges = ranges.length ? Prisma.join(ranges, " OR ") : Prisma.sql`FALSE`;
   const lists: Prisma.Sql[] = [Prisma.sql`(SELECT NULL::timestamp AS month, e.key, SUM(e."ceiling") AS "ceiling" FROM e GROUP BY e.key ORDER BY 3 DESC LIMIT ${depth})`];
   if (split.months) {
     lists.push(Prisma.sql`
@@ -121,7 +125,7 @@ function candidatesSql(organizationId: string, options: RankOptions, depth: numb
   return Prisma.sql`
     e AS MATERIALIZED (
       SELECT s."resourceKey" AS key, ${connection} AS connection, SUM((s."billedCost" * 10000)::int8) AS total, SUM(GREATEST(s."billedCost", 0)) AS "ceiling" FROM "CostRecord" s
-      WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL GROUP BY 1, 2),
+      WHERE s."organizationId" = ${organizationId} AND ${edgeDaysSql(split)} AND s."resourceKey" IS NOT NULL GROUP BY 1, 2),
     l AS MATERIALIZED (${Prisma.join(lists, " UNION ALL ")}),
     cand AS (SELECT DISTINCT l.key FROM l),
     bound AS (
@@ -175,14 +179,13 @@ export async function rankCandidates(db: PrismaClient, organizationId: string, o
  */
 async function countObjects(db: PrismaClient, organizationId: string, options: RankOptions): Promise<number> {
   const { months } = options.split;
-  const ranges = options.split.edges.map((edge) => Prisma.sql`s."chargePeriodStart" BETWEEN ${edge.from}::date AND ${edge.to}::date`);
-  const edges = ranges.length ? Prisma.join(ranges, " OR ") : Prisma.sql`FALSE`;
+  const edges = edgeDaysSql(options.split);
   if (options.perConnection) {
     const [row] = await db.$queryRaw<{ count: number }[]>`
       SELECT COUNT(*)::int AS count FROM (
         SELECT DISTINCT x.key, x.connection FROM (
           SELECT m.key, m.connection FROM (${monthRowsSql(organizationId, options, Prisma.empty)}) m
-          UNION ALL SELECT s."resourceKey", s."connectionId" FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL) x) k`;
+          UNION ALL SELECT s."resourceKey", s."connectionId" FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND ${edges} AND s."resourceKey" IS NOT NULL) x) k`;
     return row?.count ?? 0;
   }
   const inMonths = months
@@ -192,7 +195,7 @@ async function countObjects(db: PrismaClient, organizationId: string, options: R
     ? Prisma.sql`NOT EXISTS (SELECT 1 FROM "CostResourceMonthCeiling" c WHERE c."organizationId" = ${organizationId} AND c."resourceKey" = k.key AND c."month" BETWEEN ${months.from}::date AND ${months.to}::date)`
     : Prisma.sql`TRUE`;
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT (${inMonths} + (SELECT COUNT(*) FROM (SELECT DISTINCT s."resourceKey" AS key FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND (${edges}) AND s."resourceKey" IS NOT NULL) k WHERE ${notInMonths}))::int AS count`;
+    SELECT (${inMonths} + (SELECT COUNT(*) FROM (SELECT DISTINCT s."resourceKey" AS key FROM "CostRecord" s WHERE s."organizationId" = ${organizationId} AND ${edges} AND s."resourceKey" IS NOT NULL) k WHERE ${notInMonths}))::int AS count`;
   return row?.count ?? 0;
 }
 
