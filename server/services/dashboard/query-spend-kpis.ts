@@ -1,7 +1,18 @@
-import type { PrismaClient } from "../../db";
+import { Prisma, type PrismaClient } from "../../db";
+import { addDays } from "../costs/calendar-days";
 import type { ResolvedPeriod } from "../costs/cost-query-contract";
 import { changePercent, decimal, formatMoney } from "../costs/money";
 import { forecastWindows, projectMonthEnd } from "./project-month-end";
+
+/**
+ * The days two windows cover: one range when they overlap or touch (the usual case: a period ending today), so the
+ * covering index answers it alone; both otherwise.
+ */
+function daysRead([first, second]: [{ from: string; to: string }, { from: string; to: string }]): Prisma.Sql {
+  const [early, late] = first.from <= second.from ? [first, second] : [second, first];
+  if (late.from <= addDays(early.to, 1)) return Prisma.sql`s."day" BETWEEN ${early.from}::date AND ${(late.to > early.to ? late.to : early.to)}::date`;
+  return Prisma.sql`(s."day" BETWEEN ${early.from}::date AND ${early.to}::date OR s."day" BETWEEN ${late.from}::date AND ${late.to}::date)`;
+}
 
 /**
  * Period and previous-period spend, month to date and the month's forecast, in one pass over the per-service daily rollup.
@@ -18,8 +29,7 @@ export async function querySpendKpis(db: PrismaClient, organizationId: string, p
       SUM(s."billedCost") FILTER (WHERE s."day" BETWEEN ${baseFrom}::date AND ${baseTo}::date)::text AS base,
       EXISTS (SELECT 1 FROM "CostDailyServiceRollup" e WHERE e."organizationId" = ${organizationId}) AS any
     FROM "CostDailyServiceRollup" s
-    WHERE s."organizationId" = ${organizationId}
-      AND (s."day" BETWEEN ${previous.from}::date AND ${period.to}::date OR s."day" BETWEEN ${baseFrom < monthStart ? baseFrom : monthStart}::date AND ${today}::date)`;
+    WHERE s."organizationId" = ${organizationId} AND ${daysRead([{ from: previous.from, to: period.to }, { from: baseFrom < monthStart ? baseFrom : monthStart, to: today }])}`;
   const total = decimal(row?.total);
   const previousSpend = decimal(row?.previous);
   const monthToDate = decimal(row?.mtd);
