@@ -147,7 +147,8 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
   }
   // Money as scale-4 text (what is stored): shorter to send and to parse than the division's long scale.
   parts.push(Prisma.sql`(SELECT 'cell' AS part, 0, c.key, ${bucketText(Prisma.sql`c.bucket`)}, c.cost::numeric(30, 4)::text FROM c ${shown})`);
-  parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, ${bucketText(Prisma.sql`c.bucket`)}, SUM(c.cost)::numeric(30, 4)::text FROM c GROUP BY c.bucket)`);
+  // Every cell that comes back is summed into its bucket by the caller anyway: only a partial set needs SQL's totals.
+  if (shownCells) parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, ${bucketText(Prisma.sql`c.bucket`)}, SUM(c.cost)::numeric(30, 4)::text FROM c GROUP BY c.bucket)`);
   const records = query.source.records;
   const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
     WITH c AS (SELECT ${query.key} AS key, ${query.bucket} AS bucket, ${exactSum(query.source.cost)} AS cost, ${records ? Prisma.sql`SUM(${records})` : Prisma.sql`1`} AS records
@@ -156,7 +157,7 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
          l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
     ${Prisma.join(parts, " UNION ALL ")}`;
   const cells: Cell[] = rows.filter((row) => row.part === "cell").map((row) => ({ key: row.key, bucket: row.label, cost: row.total, name: null }));
-  const bucketTotals = rows.filter((row) => row.part === "bucket").map((row) => ({ bucket: row.label, cost: row.total }));
+  const bucketTotals = shownCells ? rows.filter((row) => row.part === "bucket").map((row) => ({ bucket: row.label, cost: row.total })) : cells;
   return [groupSetsOf(rows, extra), bucketTotals, cells];
 }
 

@@ -21,8 +21,17 @@ describe("money as ten-thousandths", () => {
   });
 
   it("formats kopecks half away from zero exactly as formatMoney, signs included", () => {
-    const amounts = ["0", "0.0049", "0.005", "-0.005", "-0.001", "-0.0049", "12.3450", "-12.3449", "-1.005", "999999999.9950", "1234567890123456.7895", "-7"];
+    // Both sides of 2^40 ten-thousandths (109,951,162.7776), where formatting switches from doubles to bigint.
+    const amounts = ["0", "0.0049", "0.005", "-0.005", "-0.001", "-0.0049", "12.3450", "-12.3449", "-1.005", "109951162.7775", "109951162.7776", "-109951162.7775", "-109951162.7776", "999999999.9950", "1234567890123456.7895", "-7"];
     for (const amount of amounts) expect(formatUnits(unitsOf(amount)), amount).toBe(formatMoney(new Prisma.Decimal(amount)));
+    // And a spread of amounts of every size and both signs (a fixed linear congruential sequence).
+    let seed = 12_345n;
+    for (let index = 0; index < 2_000; index += 1) {
+      seed = (seed * 6_364_136_223_846_793_005n + 1_442_695_040_888_963_407n) % 2n ** 64n;
+      const units = (seed % 10n ** BigInt(1 + (index % 18))) * (index % 2 ? -1n : 1n);
+      const text = `${units < 0n ? "-" : ""}${(units < 0n ? -units : units) / 10_000n}.${String((units < 0n ? -units : units) % 10_000n).padStart(4, "0")}`;
+      expect(formatUnits(units), text).toBe(formatMoney(new Prisma.Decimal(text)));
+    }
   });
 
   it("converts back to a Decimal without loss", () => {
