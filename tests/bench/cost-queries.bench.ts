@@ -7,7 +7,8 @@
  * exactly 1M daily CostRecords over the 1,096 days ending today (Europe/Moscow) on five Selectel and OpenStack
  * connections, plus a small second tenant in the same tables (load-synthetic-tenant.ts tells the distributions).
  * Then the backend's rebuildCostRollups fills the daily rollup (timed), its sums are checked against CostRecord,
- * and VACUUM ANALYZE leaves the tables as autovacuum would. `--reuse` skips the load when today's data is there.
+ * and VACUUM ANALYZE leaves the tables as autovacuum would. `--reuse` skips the load when today's data is there
+ * under this checkout's migrations.
  *
  * Measure. For each scenario (scenarios.ts):
  *   1. the backend procedure's answer and the naive answer must agree to the kopeck (answers.ts); a mismatch is
@@ -21,6 +22,7 @@
  * with EXPLAIN (ANALYZE, BUFFERS) of the scenario's slowest statements, but only a wrong answer fails the run.
  */
 import os from "node:os";
+import { getMigrationStatus } from "@/server/db/migrations";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { BENCH_DATABASE_URL, findLoadedTenants, loadBenchData, recreateDatabase, tableSizes, vacuumAnalyze } from "./cost-queries/bench-database";
 import { BENCH_TIMEZONE, todayIn } from "./cost-queries/bench-calendar";
@@ -35,9 +37,12 @@ import { HISTORY_DAYS } from "./cost-queries/tenant-shape";
 
 const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 
+/** The loaded tenants when the database holds today's data under the schema of this checkout (else a new load). */
 async function loadedToday(today: string): Promise<LoadedTenant[] | null> {
   const tenants = await findLoadedTenants();
   if (!tenants) return null;
+  const status = await getMigrationStatus({ kind: "postgres", url: BENCH_DATABASE_URL });
+  if (status.pending.length || status.failed.length || status.missingLocally.length) return null;
   const clients = openBenchClients(BENCH_DATABASE_URL);
   try {
     const [row] = await clients.fast.$queryRaw<{ last: string | null }[]>`SELECT to_char(MAX("day"), 'YYYY-MM-DD') AS last FROM "CostDailyRollup"`;
