@@ -1,10 +1,10 @@
 import type { PrismaClient } from "../../db";
 import { AppError } from "../../api/app-error";
 import { recordAuditEvent, type RequestIdentity } from "../audit/record-audit-event";
-import { rebuildResourceCeilings } from "../costs/refresh-cost-rollups";
+import { rebuildOrganizationRollups } from "../costs/refresh-cost-rollups";
 import { assertConnectionsEditable } from "./demo-guard";
 
-/** Deletes a connection; its resources, cost rows, runs and their states go with it (foreign-key cascade), and its organization's cost ceilings are recomputed without it. */
+/** Deletes a connection; its resources, cost rows, runs and their states go with it (foreign-key cascade), and its organization's cost ceilings and per-service totals are recomputed without it. */
 export async function deleteConnection(db: PrismaClient, identity: RequestIdentity, input: { organizationId: string; isDemo: boolean; connectionId: string }) {
   assertConnectionsEditable(input.isDemo);
   return db.$transaction(async (tx) => {
@@ -12,7 +12,7 @@ export async function deleteConnection(db: PrismaClient, identity: RequestIdenti
     if (!connection) throw new AppError("NOT_FOUND", "errors.notFound");
     const resources = await tx.resource.count({ where: { connectionId: connection.id } });
     await tx.cloudConnection.delete({ where: { id: connection.id } });
-    await rebuildResourceCeilings(tx, input.organizationId);
+    await rebuildOrganizationRollups(tx, input.organizationId);
     await recordAuditEvent(tx, identity, {
       action: "connection.delete",
       organizationId: input.organizationId,

@@ -73,7 +73,10 @@ function rollupSource(rollup: PeriodRollup, split: PeriodSplit | null, tag?: "fi
 const SERVICE_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
 const RECORDS: CostSource = { kind: "records", from: Prisma.sql`"CostRecord" s`, day: Prisma.sql`s."chargePeriodStart"`, cost: Prisma.sql`s."billedCost"` };
 
-type SourceFilters = Pick<CostFilters, "tags"> & Partial<Pick<CostFilters, "regions" | "projects" | "resourceTypes" | "services">>;
+type SourceFilters = Pick<CostFilters, "tags"> & Partial<Pick<CostFilters, "connectionIds" | "providerIds" | "regions" | "projects" | "resourceTypes" | "services">>;
+
+/** The per-service rollup summed across connections: service by day for the whole organization. */
+const ORGANIZATION_SERVICE_ROLLUP: CostSource = { kind: "rollup", from: Prisma.sql`"CostDailyOrgServiceRollup" s`, day: Prisma.sql`s."day"`, cost: Prisma.sql`s."billedCost"` };
 
 /** Dimensions the per-tag rollup keeps besides the tag (and the only filters it can apply besides one tag). */
 const TAG_ROLLUP_DIMENSIONS: readonly CostDimension[] = ["connection", "provider", "service"];
@@ -101,8 +104,9 @@ function tagGroupedSource(tagKey: string, byService: boolean, split: PeriodSplit
 }
 
 /**
- * The smallest source that can answer: per-service rollup, daily rollup, per-tag rollup (each by whole weeks or
- * months when a split is given), or CostRecord (the caller may split it).
+ * The smallest source that can answer: per-service rollup (across connections when none is grouped or filtered by,
+ * by day), daily rollup, per-tag rollup (each by whole weeks or months when a split is given), or CostRecord (the
+ * caller may split it).
  */
 export function chooseSource(groupBy: CostDimension | null, filters: SourceFilters, tagKey?: string, split: PeriodSplit | null = null): CostSource {
   const otherFilterCount = (filters.regions?.length ?? 0) + (filters.projects?.length ?? 0) + (filters.resourceTypes?.length ?? 0);
@@ -112,6 +116,8 @@ export function chooseSource(groupBy: CostDimension | null, filters: SourceFilte
     if (filters.tags.length === 1 && (!groupBy || TAG_ROLLUP_DIMENSIONS.includes(groupBy))) return rollupSource(byService ? TAG : TAG_VALUE, split, "filtered");
   }
   if (filters.tags.length > 0 || (groupBy && !ROLLUP_DIMENSIONS.includes(groupBy))) return RECORDS;
+  const byConnection = (filters.connectionIds?.length ?? 0) + (filters.providerIds?.length ?? 0) > 0 || (groupBy !== null && groupBy !== "service");
+  if (otherFilterCount === 0 && !byConnection && !split) return ORGANIZATION_SERVICE_ROLLUP;
   return otherFilterCount === 0 && (!groupBy || SERVICE_ROLLUP_DIMENSIONS.includes(groupBy)) ? rollupSource(SERVICE, split) : rollupSource(DAILY, split);
 }
 

@@ -44,6 +44,7 @@ function dailyStatements(scope: RollupScope) {
       FROM "CostDailyRollup" r
       WHERE ${conditions(scope, "r", "day")}
       GROUP BY r."organizationId", r."connectionId", r."providerId", r."day", r."serviceName", r."currency"`,
+    ...organizationServiceStatements(scope),
     // The per-tag rollup: each record counted once per string-valued tag (a JSON null value is "without the key").
     Prisma.sql`DELETE FROM "CostDailyTagRollup" r WHERE ${conditions(scope, "r", "day")}`,
     Prisma.sql`
@@ -61,6 +62,18 @@ function dailyStatements(scope: RollupScope) {
       FROM "CostDailyTagRollup" r
       WHERE ${conditions(scope, "r", "day")}
       GROUP BY r."organizationId", r."connectionId", r."providerId", r."day", r."tagKey", r."tagValue", r."currency"`,
+  ];
+}
+
+/** The per-service rollup summed across connections for the scope's days (of its whole organization: no cascade reaches it). */
+function organizationServiceStatements(scope: RollupScope) {
+  return [
+    Prisma.sql`DELETE FROM "CostDailyOrgServiceRollup" r WHERE ${organizationConditions(scope, "r", "day")}`,
+    Prisma.sql`
+      INSERT INTO "CostDailyOrgServiceRollup" ("organizationId", "day", "serviceName", "currency", "billedCost", "effectiveCost", "recordCount")
+      SELECT r."organizationId", r."day", r."serviceName", r."currency", SUM(r."billedCost"), SUM(r."effectiveCost"), SUM(r."recordCount")::int
+      FROM "CostDailyServiceRollup" r WHERE ${organizationConditions(scope, "r", "day")}
+      GROUP BY r."organizationId", r."day", r."serviceName", r."currency"`,
   ];
 }
 
@@ -126,13 +139,13 @@ function monthlyStatements(scope: RollupScope) {
  * organization across connections: a connection's refresh recomputes its organization's.
  */
 function ceilingStatements(months: RollupScope) {
-  const organizations = ceilingConditions({ ...months, from: undefined, to: undefined }, "r");
+  const organizations = organizationConditions({ ...months, from: undefined, to: undefined }, "r", "month");
   return [
-    Prisma.sql`DELETE FROM "CostResourceMonthCeiling" r WHERE ${ceilingConditions(months, "r")}`,
+    Prisma.sql`DELETE FROM "CostResourceMonthCeiling" r WHERE ${organizationConditions(months, "r", "month")}`,
     Prisma.sql`
       INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling")
       SELECT r."organizationId", r."month", r."resourceKey", SUM(GREATEST(r."billedCost", 0))
-      FROM "CostResourceMonthly" r WHERE ${ceilingConditions(months, "r")}
+      FROM "CostResourceMonthly" r WHERE ${organizationConditions(months, "r", "month")}
       GROUP BY r."organizationId", r."month", r."resourceKey"`,
     Prisma.sql`
       UPDATE "CostResourceMonthCeiling" c SET "previousMonth" = x.previous
@@ -144,20 +157,20 @@ function ceilingStatements(months: RollupScope) {
 }
 
 /**
- * Rebuilds an organization's ceilings after its monthly rollup lost rows without a refresh (a deleted connection):
- * a ceiling must exist exactly for the objects and months that have charges, or they would be counted. Run it in
- * the transaction that deleted them.
+ * Rebuilds an organization's per-organization tables (cost ceilings, per-service totals across connections) after
+ * its rollups lost rows without a refresh (a deleted connection): no cascade reaches them. Run it in the
+ * transaction that deleted the rows.
  */
-export async function rebuildResourceCeilings(tx: Pick<PrismaClient, "$executeRaw">, organizationId: string): Promise<void> {
-  for (const statement of ceilingStatements({ organizationId })) await tx.$executeRaw(statement);
+export async function rebuildOrganizationRollups(tx: Pick<PrismaClient, "$executeRaw">, organizationId: string): Promise<void> {
+  for (const statement of [...organizationServiceStatements({ organizationId }), ...ceilingStatements({ organizationId })]) await tx.$executeRaw(statement);
 }
 
-/** A monthly scope widened from one connection to its organization. */
-function ceilingConditions(months: RollupScope, alias: string): Prisma.Sql {
-  const organization = months.connectionId
-    ? Prisma.sql` AND ${Prisma.raw(`${alias}."organizationId"`)} = (SELECT c."organizationId" FROM "CloudConnection" c WHERE c."id" = ${months.connectionId})`
+/** A scope widened from one connection to its organization, for the per-organization tables. */
+function organizationConditions(scope: RollupScope, alias: string, dayColumn: string): Prisma.Sql {
+  const organization = scope.connectionId
+    ? Prisma.sql` AND ${Prisma.raw(`${alias}."organizationId"`)} = (SELECT c."organizationId" FROM "CloudConnection" c WHERE c."id" = ${scope.connectionId})`
     : Prisma.empty;
-  return Prisma.sql`${conditions({ ...months, connectionId: undefined }, alias, "month")}${organization}`;
+  return Prisma.sql`${conditions({ ...scope, connectionId: undefined }, alias, dayColumn)}${organization}`;
 }
 
 /**

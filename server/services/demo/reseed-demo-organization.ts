@@ -23,6 +23,7 @@ export async function reseedDemoOrganization(db: PrismaClient, options: ReseedDe
       await tx.costRecord.deleteMany({ where: { organizationId } });
       // Per organization, not per connection: no cascade from the connections reaches them.
       await tx.costResourceMonthCeiling.deleteMany({ where: { organizationId } });
+      await tx.costDailyOrgServiceRollup.deleteMany({ where: { organizationId } });
       const { count } = await tx.cloudConnection.deleteMany({ where: { organizationId } });
       await recordAuditEvent(tx, options.identity ?? SYSTEM_IDENTITY, { action: "demo.reseed", organizationId, targetType: "organization", targetId: organizationId, metadata: { removedConnections: count } });
       return count;

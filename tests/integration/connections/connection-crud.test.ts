@@ -174,10 +174,12 @@ describe("connection router: update and delete", () => {
     await db.costRecord.create({ data: { organizationId: organization.id, connectionId: id, resourceId: resource.id, chargePeriodStart: new Date("2026-11-01"), chargePeriodEnd: new Date("2026-11-02"), billedCost: "1.00", effectiveCost: "1.00", billingCurrency: "RUB", providerResourceId: "vm-1" } });
     await rebuildCostRollups(db, { organizationId: organization.id });
     expect(await db.costResourceMonthCeiling.count({ where: { organizationId: organization.id } })).toBe(1);
+    expect(await db.costDailyOrgServiceRollup.count({ where: { organizationId: organization.id } })).toBe(1);
 
     expect(await caller.connection.delete({ id })).toEqual({ deleted: id });
-    // The organization's per-object ceilings (no connection to cascade from) follow the costs that are gone.
+    // The organization's own tables (no connection to cascade from) follow the costs that are gone.
     expect(await db.costResourceMonthCeiling.count({ where: { organizationId: organization.id } })).toBe(0);
+    expect(await db.costDailyOrgServiceRollup.count({ where: { organizationId: organization.id } })).toBe(0);
     expect(await db.cloudConnection.count()).toBe(0);
     expect(await db.resource.count()).toBe(0);
     expect(await db.syncRun.count()).toBe(0);

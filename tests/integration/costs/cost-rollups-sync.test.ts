@@ -109,7 +109,10 @@ async function expectTagValueRollupCurrent(organizationId: string) {
   expect(rollup).toEqual(direct);
 }
 
-/** Each week and month rollup equals its daily rollup summed by bucket; each ceiling its monthly rows' positive parts, with the object's previous month. */
+/**
+ * Each week and month rollup equals its daily rollup summed by bucket, the per-organization service rollup the
+ * per-service one summed across connections, each ceiling its monthly rows' positive parts with the object's previous month.
+ */
 async function expectPeriodRollupsCurrent(organizationId: string) {
   for (const grain of PERIOD_GRAINS) {
     for (const rollup of PERIOD_ROLLUPS) {
@@ -125,6 +128,11 @@ async function expectPeriodRollupsCurrent(organizationId: string) {
       expect(stored, `${rollup.period} by ${grain}`).toEqual(summed);
     }
   }
+  const [acrossConnections, summedServices] = await Promise.all([
+    db.$queryRaw<unknown[]>`SELECT "day", "serviceName", "currency", "billedCost"::text AS cost, "recordCount" AS records FROM "CostDailyOrgServiceRollup" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2, 3`,
+    db.$queryRaw<unknown[]>`SELECT "day", "serviceName", "currency", SUM("billedCost")::text AS cost, SUM("recordCount")::int AS records FROM "CostDailyServiceRollup" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  ]);
+  expect(acrossConnections).toEqual(summedServices);
   const [ceilings, positive] = await Promise.all([
     db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", "ceiling"::text AS ceiling, "previousMonth" FROM "CostResourceMonthCeiling" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2`,
     db.$queryRaw<unknown[]>`
