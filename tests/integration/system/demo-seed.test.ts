@@ -51,7 +51,9 @@ describe("demo tenant", () => {
       const runs = await db.syncRun.findMany({ where: { connectionId: connection.id } });
       expect(runs.map((run) => [run.trigger, run.status])).toEqual([["seed", "success"]]);
       const days = await db.costRecord.groupBy({ by: ["chargePeriodStart"], where: { connectionId: connection.id } });
-      expect(days).toHaveLength(DEMO_HISTORY_DAYS);
+      // Selectel posts an hour once it closes: during the first hour of a Moscow day, today has no charge yet.
+      const moscowHour = new Date(runs[0]!.startedAt!.getTime() + 3 * 3_600_000).getUTCHours();
+      expect(days).toHaveLength(moscowHour === 0 ? DEMO_HISTORY_DAYS - 1 : DEMO_HISTORY_DAYS);
     }
     const names = async (connectionId: string, where: object) => (await db.resource.findMany({ where: { connectionId, isActive: true, ...where }, select: { name: true } })).map((resource) => resource.name).sort();
     expect(await names(buA.id, { resourceType: "server" })).toEqual(expect.arrayContaining(["api-backend-prod-01", "db-postgres-prod-01", "k8s-worker-01", "k8s-worker-02", "k8s-worker-03"]));
