@@ -116,8 +116,8 @@ export function chooseSource(groupBy: CostDimension | null, filters: SourceFilte
     if (filters.tags.length === 1 && (!groupBy || TAG_ROLLUP_DIMENSIONS.includes(groupBy))) return rollupSource(byService ? TAG : TAG_VALUE, split, "filtered");
   }
   if (filters.tags.length > 0 || (groupBy && !ROLLUP_DIMENSIONS.includes(groupBy))) return RECORDS;
-  const byConnection = (filters.connectionIds?.length ?? 0) + (filters.providerIds?.length ?? 0) > 0 || (groupBy !== null && groupBy !== "service");
-  if (otherFilterCount === 0 && !byConnection && !split) return ORGANIZATION_SERVICE_ROLLUP;
+  const needsConnections = (filters.connectionIds?.length ?? 0) + (filters.providerIds?.length ?? 0) > 0 || (groupBy !== null && groupBy !== "service");
+  if (otherFilterCount === 0 && !needsConnections && !split) return ORGANIZATION_SERVICE_ROLLUP;
   return otherFilterCount === 0 && (!groupBy || SERVICE_ROLLUP_DIMENSIONS.includes(groupBy)) ? rollupSource(SERVICE, split) : rollupSource(DAILY, split);
 }
 

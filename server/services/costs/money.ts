@@ -40,16 +40,8 @@ export function unitsOf(text: string): bigint {
   return match[1] ? -units : units;
 }
 
-const SAFE_UNITS = 2n ** 40n;
-
 /** formatMoney of ten-thousandths: kopecks, half away from zero, a minus sign on every negative amount. */
 export function formatUnits(units: bigint): string {
-  // Below 2^40 ten-thousandths (≈ 110 million) a double holds every step exactly and is much faster than bigint.
-  if (units > -SAFE_UNITS && units < SAFE_UNITS) {
-    const value = Number(units);
-    const kopecks = Math.floor((Math.abs(value) + 50) / 100);
-    return `${value < 0 ? "-" : ""}${Math.floor(kopecks / 100)}.${String(kopecks % 100).padStart(2, "0")}`;
-  }
   const negative = units < 0n;
   const kopecks = ((negative ? -units : units) + 50n) / 100n;
   return `${negative ? "-" : ""}${kopecks / 100n}.${String(kopecks % 100n).padStart(2, "0")}`;

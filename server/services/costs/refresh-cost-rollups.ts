@@ -103,13 +103,10 @@ function periodStatements(scope: RollupScope) {
   });
 }
 
-/** The monthly rollup is kept by whole months: a scope's bounds widen to the months they fall in. */
-export function monthlyScopeOf(scope: RollupScope): RollupScope {
-  return { ...scope, from: scope.from && monthStartOf(scope.from), to: scope.to && monthEndOf(scope.to) };
-}
 
 function monthlyStatements(scope: RollupScope) {
-  const months = monthlyScopeOf(scope);
+  // The monthly rollup is kept by whole months: a scope's bounds widen to the months they fall in.
+  const months = periodScopeOf(scope, "month");
   return [
     Prisma.sql`DELETE FROM "CostResourceMonthly" r WHERE ${conditions(months, "r", "month")}`,
     // Every object of these months gets its integer key first (kept forever, so keys stay stable across rebuilds),

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db";
 import { recordAuditEvent, SYSTEM_IDENTITY, type RequestIdentity } from "../audit/record-audit-event";
+import { rebuildOrganizationRollups } from "../costs/refresh-cost-rollups";
 import { DEMO_USER_EMAIL, seedDemoOrganization, type SeedDemoOptions } from "./seed-demo-organization";
 
 /**
@@ -21,10 +22,8 @@ export async function reseedDemoOrganization(db: PrismaClient, options: ReseedDe
     removedConnections = await db.$transaction(async (tx) => {
       // Cost records are also tied to the organization directly; drop them first so nothing is left half-owned.
       await tx.costRecord.deleteMany({ where: { organizationId } });
-      // Per organization, not per connection: no cascade from the connections reaches them.
-      await tx.costResourceMonthCeiling.deleteMany({ where: { organizationId } });
-      await tx.costDailyOrgServiceRollup.deleteMany({ where: { organizationId } });
       const { count } = await tx.cloudConnection.deleteMany({ where: { organizationId } });
+      await rebuildOrganizationRollups(tx, organizationId);
       await recordAuditEvent(tx, options.identity ?? SYSTEM_IDENTITY, { action: "demo.reseed", organizationId, targetType: "organization", targetId: organizationId, metadata: { removedConnections: count } });
       return count;
     });

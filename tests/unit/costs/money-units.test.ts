@@ -21,7 +21,7 @@ describe("money as ten-thousandths", () => {
   });
 
   it("formats kopecks half away from zero exactly as formatMoney, signs included", () => {
-    // Both sides of 2^40 ten-thousandths (109,951,162.7776), where formatting switches from doubles to bigint.
+    // Half-way cases of both signs, and amounts beyond what a double holds exactly (2^53 ten-thousandths).
     const amounts = ["0", "0.0049", "0.005", "-0.005", "-0.001", "-0.0049", "12.3450", "-12.3449", "-1.005", "109951162.7775", "109951162.7776", "-109951162.7775", "-109951162.7776", "999999999.9950", "1234567890123456.7895", "-7"];
     for (const amount of amounts) expect(formatUnits(unitsOf(amount)), amount).toBe(formatMoney(new Prisma.Decimal(amount)));
     // And a spread of amounts of every size and both signs (a fixed linear congruential sequence).
