@@ -26,9 +26,17 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / DAY_MS) + 1;
 }
 
+/** One formatter per timezone: building one costs more than a cost query's own JavaScript. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date where the user lives: a Vladivostok user's day starts 7 hours before Moscow's. */
 export function todayIn(timezone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  let formatter = dayFormatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timezone, formatter);
+  }
+  const parts = formatter.formatToParts(now);
   const part = (type: string) => parts.find((item) => item.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

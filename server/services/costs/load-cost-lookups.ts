@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db";
+import { AppError } from "../../api/app-error";
 import { listProviders } from "../../providers/registry";
 import type { ProviderOfConnection } from "./cost-source-sql";
 
@@ -18,12 +19,18 @@ export function providerNames(providerIds: Iterable<string>): Map<string, string
   return new Map([...new Set(providerIds)].map((id) => [id, providerName(id)]));
 }
 
-/** The organization's currency and connections: small, read once per query to label and filter. */
+/**
+ * The organization's currency and connections: small, read once per query to label and filter, in one statement
+ * (it runs beside each question's first statement, and two would contend with it).
+ */
 export async function loadCostLookups(db: PrismaClient, organizationId: string): Promise<CostLookups> {
-  const [organization, connections] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { currency: true } }),
-    db.cloudConnection.findMany({ where: { organizationId }, select: { id: true, name: true, providerId: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-  ]);
+  const [organization] = await db.$queryRaw<{ currency: string; connections: { id: string; name: string; providerId: string }[] }[]>`
+    SELECT o."currency", COALESCE((
+      SELECT json_agg(json_build_object('id', c."id", 'name', c."name", 'providerId', c."providerId") ORDER BY c."name", c."id")
+      FROM "CloudConnection" c WHERE c."organizationId" = o."id"), '[]') AS connections
+    FROM "Organization" o WHERE o."id" = ${organizationId}`;
+  if (!organization) throw new AppError("NOT_FOUND", "errors.notFound");
+  const { connections } = organization;
   return {
     currency: organization.currency,
     connections,

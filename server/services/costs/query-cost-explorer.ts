@@ -88,16 +88,50 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   // Awaited by the caller after the question: handled here so a failed lookup is never "unhandled" meanwhile.
   const currencyOf = lookupsOf.then((loaded) => loaded.currency);
   currencyOf.catch(() => undefined);
-  // Resources ranked by total are ranked by their integer keys (see rank-resource-totals.ts).
-  const ranking = namesFromCells && split ? { split, filters } : null;
+  // Resources ranked by total are ranked by their integer keys (see rank-resource-totals.ts); the shown ones' cells
+  // and the bucket totals are read by the same statement.
+  const ranking = namesFromCells && split ? { split, filters, cellsOf: (ids: Prisma.Sql) => Prisma.sql`${packedCellsSql(cellsQuery, ids)} UNION ALL ${packedTotalsSql(totalsQuery)}` } : null;
   return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
 
-type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null };
-
 type Cell = { key: string | null; bucket: string; cost: string; name: string | null };
+
+/** The page, the chart's top groups and the group count when asked; the shown groups' cells and the bucket totals when read along. */
+type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: Cell[]; bucketTotals?: { bucket: string; cost: string }[] };
+
+/** A group's cells packed by SQL as "bucket=cost,…" (a year by day is thousands of cells: one row per group spares decoding a row object per cell). */
+function packedCells(bucket: Prisma.Sql, cost: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`string_agg(${bucketText(bucket)} || '=' || ${cost}::numeric(30, 4)::text, ',')`;
+}
+
+function unpackCells(key: string | null, packed: string, name: string | null): Cell[] {
+  return packed.split(",").map((cell) => ({ key, bucket: cell.slice(0, 10), cost: cell.slice(11), name }));
+}
+
+/**
+ * The cells of the groups whose keys the subquery `keys` gives, one row per group: (key, name = MAX(resourceName),
+ * cells). Read group by group (LATERAL): a join would let the planner hash a whole year of rows for a page of keys.
+ */
+/** The bucket totals as one such row, with a NULL key and name. */
+function packedTotalsSql(query: Query): Prisma.Sql {
+  return Prisma.sql`
+    SELECT NULL::text, NULL::text, ${packedCells(Prisma.sql`b.bucket`, Prisma.sql`b.cost`)} FROM (
+      SELECT ${query.bucket} AS bucket, SUM(${query.source.cost}) AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1) b
+    HAVING COUNT(*) > 0`;
+}
+
+function packedCellsSql(query: Query, keys: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT w.key, x.name, x.cells FROM ${keys} w (key)
+    CROSS JOIN LATERAL (
+      SELECT MAX(k.name) AS name, ${packedCells(Prisma.sql`k.bucket`, Prisma.sql`k.cost`)} AS cells FROM (
+        SELECT MAX(s."resourceName") AS name, ${query.bucket} AS bucket, SUM(${query.source.cost}) AS cost
+        FROM ${query.source.from} WHERE ${query.where} AND ${query.key} = w.key GROUP BY 2) k
+    ) x
+    WHERE x.cells IS NOT NULL`;
+}
 
 function orderOf(by: "label" | "total", dir: "asc" | "desc", alias = "l"): Prisma.Sql {
   const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
@@ -146,9 +180,7 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
     shown = Prisma.sql`WHERE ${keysOf(pageKeys)} OR ${keysOf(topKeys)}`;
   }
   // Money as scale-4 text (what is stored): shorter to send and to parse than the division's long scale.
-  // A group's cells packed in one "bucket=cost,…" text: a year by day is thousands of cells, and one row per group
-  // spares decoding a row object per cell.
-  parts.push(Prisma.sql`(SELECT 'cells' AS part, 0, c.key, NULL, string_agg(${bucketText(Prisma.sql`c.bucket`)} || '=' || c.cost::numeric(30, 4)::text, ',') FROM c ${shown} GROUP BY c.key)`);
+  parts.push(Prisma.sql`(SELECT 'cells' AS part, 0, c.key, NULL, ${packedCells(Prisma.sql`c.bucket`, Prisma.sql`c.cost`)} FROM c ${shown} GROUP BY c.key)`);
   // Every cell that comes back is summed into its bucket by the caller anyway: only a partial set needs SQL's totals.
   if (shownCells) parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, ${bucketText(Prisma.sql`c.bucket`)}, SUM(c.cost)::numeric(30, 4)::text FROM c GROUP BY c.bucket)`);
   const records = query.source.records;
@@ -158,7 +190,7 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
          g AS (SELECT c.key, SUM(c.cost) AS total FROM c GROUP BY 1 ${records ? Prisma.sql`HAVING SUM(c.records) > 0` : Prisma.empty}),
          l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
     ${Prisma.join(parts, " UNION ALL ")}`;
-  const cells: Cell[] = rows.filter((row) => row.part === "cells").flatMap((row) => row.total.split(",").map((cell) => ({ key: row.key, bucket: cell.slice(0, 10), cost: cell.slice(11), name: null })));
+  const cells: Cell[] = rows.filter((row) => row.part === "cells").flatMap((row) => unpackCells(row.key, row.total, null));
   const bucketTotals = shownCells ? rows.filter((row) => row.part === "bucket").map((row) => ({ bucket: row.label, cost: row.total })) : cells;
   return [groupSetsOf(rows, extra), bucketTotals, cells];
 }
@@ -175,13 +207,15 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
   return groupSetsOf(rows, extra);
 }
 
-/** queryGroups for resources ranked by total: the page (and the chart's top groups) by integer resource keys. */
-async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
+/** queryGroups for resources ranked by total: the page (and the chart's top groups) by integer resource keys, with their cells. */
+async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters; cellsOf: (ids: Prisma.Sql) => Prisma.Sql }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
   const windows: RankWindow[] = [{ name: "page", direction: order.direction, ...page }];
   if (extra.top) windows.push({ name: "top", direction: "desc", limit: extra.top, offset: 0 });
-  const { rows, count } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows, count: true });
+  const { rows, count, cells } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows, count: true, cellsOf: ranking.cellsOf });
   const of = (name: string): GroupRow[] => rows.filter((row) => row.window === name).map((row) => ({ key: row.providerResourceId, label: row.providerResourceId, total: row.total }));
-  return { page: of("page"), top: extra.top ? of("top") : null, count };
+  const groupCells = (cells ?? []).filter((group) => group.key !== null);
+  const totals = (cells ?? []).filter((group) => group.key === null).flatMap((group) => unpackCells(null, group.cells, null));
+  return { page: of("page"), top: extra.top ? of("top") : null, count, cells: groupCells.flatMap((group) => unpackCells(group.key, group.cells, group.name)), bucketTotals: totals };
 }
 
 /** Costs per group and bucket, for the given groups only (null = every group); with names, each group's MAX(resourceName). */
@@ -229,17 +263,18 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   // groups' cells come back.
   const cellsWithGroups = cellsQuery.source.kind === "rollup";
   const extra = paging === "page" ? { top: topFromPage ? undefined : CHART_SERIES + 1, count: true } : {};
-  const groupsOf = () => (ranking && page ? rankResourceGroups(db, organizationId, period, ranking, input.sort, page, extra) : queryGroups(db, query, input.sort, page, extra));
   const [sets, bucketTotals, everyCell] = cellsWithGroups
     ? await queryGroupsWithCells(db, cellsQuery, input.sort, page, extra, cellsQuery.source.tag === "grouped")
-    : await Promise.all([groupsOf(), queryBucketTotals(db, totalsQuery), null]);
+    : ranking && page
+      ? await rankResourceGroups(db, organizationId, period, ranking, input.sort, page, extra).then((ranked) => [ranked, ranked.bucketTotals ?? [], null] as const)
+      : await Promise.all([queryGroups(db, query, input.sort, page, extra), queryBucketTotals(db, totalsQuery), null]);
   const groups = sets.page;
   const ranked = sets.top ?? (paging === "all" ? [...groups].sort(byTotalDescending) : groups);
   const totalRows = paging === "all" ? groups.length : sets.count!;
 
   const chartGroups = ranked.slice(0, CHART_SERIES);
   const wanted = paging === "all" ? null : [...new Map([...groups, ...chartGroups].map((group) => [mapKey(group.key), group.key])).values()];
-  const cells = everyCell ?? (await queryGroupBuckets(db, cellsQuery, wanted, namesFromCells));
+  const cells = everyCell ?? sets.cells ?? (await queryGroupBuckets(db, cellsQuery, wanted, namesFromCells));
   const cellsByKey = new Map<string, { bucket: string; cost: string }[]>();
   const names = new Map<string, string>();
   for (const cell of cells) {

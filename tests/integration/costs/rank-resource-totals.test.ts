@@ -63,11 +63,21 @@ async function directOf(organizationId: string, range: { from: string; to: strin
     ORDER BY g.total ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}, g."connectionId" COLLATE "C", g."providerResourceId" COLLATE "C"`;
 }
 
-async function rank(range: { from: string; to: string }, perConnection: boolean, windows: RankWindow[], services: string[] = []) {
+async function rankOptions(range: { from: string; to: string }, perConnection: boolean, windows: RankWindow[], services: string[] = []) {
   const filters = resolveFilters({ ...costExplorerInput.shape.filters.parse(undefined), services }, new Map());
   const split = await planMonthSplit(db, org.organizationId, range);
-  return rankResourceTotals(db, org.organizationId, { period: range, split, filters, perConnection, windows, count: true });
+  return { period: range, split, filters, perConnection, windows, count: true };
 }
+
+async function rank(range: { from: string; to: string }, perConnection: boolean, windows: RankWindow[], services: string[] = []) {
+  return rankResourceTotals(db, org.organizationId, await rankOptions(range, perConnection, windows, services));
+}
+
+/** A cellsOf that gives each shown object's name and its period total as its "cells". */
+const totalsAsCells = (organizationId: string, range: { from: string; to: string }) => (ids: Prisma.Sql) => Prisma.sql`
+  SELECT w.key, MAX(r."resourceName") AS name, SUM(r."billedCost")::text AS cells FROM ${ids} w (key)
+  JOIN "CostRecord" r ON r."organizationId" = ${organizationId} AND r."providerResourceId" = w.key AND r."chargePeriodStart" BETWEEN ${range.from}::date AND ${range.to}::date
+  GROUP BY w.key`;
 
 const strip = (rows: { connectionId: string | null; providerResourceId: string; total: string }[]) =>
   rows.map((row) => ({ connectionId: row.connectionId, providerResourceId: row.providerResourceId, total: row.total }));
@@ -83,16 +93,26 @@ describe("rankResourceTotals", () => {
   for (const range of RANGES) {
     for (const perConnection of [false, true]) {
       it(`pages ${range.from}..${range.to} ${perConnection ? "per connection" : "across connections"} exactly like CostRecord, ties across page boundaries included`, async () => {
+        let proved = 0;
         for (const direction of ["desc", "asc"] as const) {
           const expected = await direct(range, perConnection, direction);
           for (const size of [4, 5, 7]) {
             for (let offset = 0; offset < expected.length + size; offset += size) {
-              const { rows, count } = await rank(range, perConnection, [{ name: "page", direction, limit: size, offset }]);
+              const windows: RankWindow[] = [{ name: "page", direction, limit: size, offset }];
+              const { rows, count } = await rank(range, perConnection, windows);
               expect(count).toBe(expected.length);
               expect(strip(rows), `${direction} ${size}@${offset}`).toEqual(expected.slice(offset, offset + size));
+              // The pruned statement (used over longer periods), wherever its bound proves the window.
+              const pruned = direction === "desc" ? await rankCandidates(db, org.organizationId, await rankOptions(range, perConnection, windows)) : null;
+              if (pruned) {
+                proved += 1;
+                expect(pruned.count).toBe(expected.length);
+                expect(strip(pruned.rows), `pruned ${size}@${offset}`).toEqual(expected.slice(offset, offset + size));
+              }
             }
           }
         }
+        expect(proved).toBeGreaterThan(0);
       });
     }
   }
@@ -166,6 +186,9 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     for (const date of ["2024-12-30", "2025-01-12", "2025-03-12"]) record("gappy", date, "5.0000");
     // On edge days only, and before the period (December has charges outside it, so its days come from CostRecord).
     record("edge-only", "2024-12-30", "150000.0000", other.openstack.id);
+    // On a trailing edge only, and on both edges with no charge in the months between.
+    record("tail-only", "2025-03-05", "5.0000");
+    for (const date of ["2024-12-30", "2025-03-05"]) record("both-edges", date, "7.0000");
     record("before", "2024-12-01", "999999.0000");
     await db.costRecord.createMany({ data: rows });
     await rebuildCostRollups(db, { organizationId: other.organizationId });
@@ -185,21 +208,29 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     for (const limit of [1, 3, 5]) {
       const ranked = await rankCandidates(db, other.organizationId, await options(top(limit)));
       expect(ranked, `top ${limit}`).not.toBeNull();
-      expect(strip(ranked!)).toEqual(expected.slice(0, limit));
+      expect(strip(ranked!.rows)).toEqual(expected.slice(0, limit));
     }
     expect(expected.slice(0, 3).map((row) => [row.providerResourceId, row.total])).toEqual([["tail-40", "191000.0000"], ["tail-39", "177957.0000"], ["tail-38", "164616.0000"]]);
     expect(expected.find((row) => row.providerResourceId === "edge-only")?.total).toBe("150000.0000");
-    const { rows, count } = await rankResourceTotals(db, other.organizationId, await options(top(5)));
+    const { rows, count, cells } = await rankCandidates(db, other.organizationId, { ...(await options(top(5))), cellsOf: totalsAsCells(other.organizationId, period) }) ?? { rows: [], count: null, cells: null };
     expect(strip(rows)).toEqual(expected.slice(0, 5));
     expect(count).toBe(expected.length);
+    // The windows' cells come with them, for the windows' objects only.
+    expect(cells!.map((cell) => [cell.key, cell.name, cell.cells]).sort()).toEqual(expected.slice(0, 5).map((row) => [row.providerResourceId, row.providerResourceId, row.total]).sort());
   });
 
   it("counts the objects charged in any period like the full ranking, gaps between months and edge days included", async () => {
     const periods = [period, { from: "2025-02-01", to: "2025-03-31" }, { from: "2025-02-01", to: "2025-02-28" }, { from: "2024-12-30", to: "2025-02-28" }, { from: "2024-12-29", to: "2024-12-31" }, { from: "2025-03-01", to: "2025-03-31" }];
+    // Trailing edges (March has charges after the 11th): alone, with a leading edge, and around a single month.
+    periods.push({ from: "2025-01-01", to: "2025-03-11" }, { from: "2024-12-29", to: "2025-03-11" }, { from: "2025-01-15", to: "2025-03-11" });
     for (const range of periods) {
+      const expected = (await directOf(other.organizationId, range, "desc")).length;
       const split = await planMonthSplit(db, other.organizationId, range);
-      const { count } = await rankResourceTotals(db, other.organizationId, { period: range, split, filters: null, perConnection: false, windows: top(1), count: true });
-      expect(count, `${range.from}..${range.to}`).toBe((await directOf(other.organizationId, range, "desc")).length);
+      const ask = { period: range, split, filters: null, perConnection: false, windows: top(1), count: true };
+      const pruned = await rankCandidates(db, other.organizationId, ask);
+      expect(pruned, `${range.from}..${range.to} proved`).not.toBeNull();
+      expect(pruned!.count, `${range.from}..${range.to}`).toBe(expected);
+      expect((await rankResourceTotals(db, other.organizationId, ask)).count, `${range.from}..${range.to} full`).toBe(expected);
     }
   });
 
@@ -220,9 +251,10 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     await rebuildCostRollups(db, { organizationId: steady.organizationId });
     const quarter = { from: "2025-01-01", to: "2025-03-31" };
     const split = await planMonthSplit(db, steady.organizationId, quarter);
-    const ask = { period: quarter, split, filters: null, perConnection: true, windows: top(1), count: false };
+    const ask = { period: quarter, split, filters: null, perConnection: true, windows: top(1), count: false, cellsOf: totalsAsCells(steady.organizationId, quarter) };
     expect(await rankCandidates(db, steady.organizationId, ask)).toBeNull();
-    const { rows: ranked } = await rankResourceTotals(db, steady.organizationId, ask);
+    const { rows: ranked, cells } = await rankResourceTotals(db, steady.organizationId, ask);
     expect(ranked.map((row) => [row.providerResourceId, row.total])).toEqual([["steady", "180.0000"]]);
+    expect(cells).toEqual([{ key: "steady", name: "steady", cells: "180.0000" }]);
   });
 });
