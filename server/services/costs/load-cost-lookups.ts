@@ -1,7 +1,8 @@
-import type { PrismaClient } from "../../db";
+import { Prisma, type PrismaClient } from "../../db";
 import { AppError } from "../../api/app-error";
 import { listProviders } from "../../providers/registry";
 import type { ProviderOfConnection } from "./cost-source-sql";
+import { monthSplitFactsSql, monthSplitOf, type MonthSplit } from "./resource-month-source";
 
 export interface CostLookups {
   currency: string;
@@ -20,18 +21,21 @@ export function providerNames(providerIds: Iterable<string>): Map<string, string
 }
 
 /**
- * The organization's currency and connections: small, read once per query to label and filter, in one statement
- * (it runs beside each question's first statement, and two would contend with it).
+ * The organization's currency and connections: small, read once per query to label and filter, in one statement;
+ * with `splitOf`, the month split of that period too (resource-month-source.ts), which per-resource questions need
+ * before anything else.
  */
-export async function loadCostLookups(db: PrismaClient, organizationId: string): Promise<CostLookups> {
-  const [organization] = await db.$queryRaw<{ currency: string; connections: { id: string; name: string; providerId: string }[] }[]>`
+export async function loadCostLookups(db: PrismaClient, organizationId: string, splitOf?: { from: string; to: string }): Promise<CostLookups & { split: MonthSplit | null }> {
+  const [organization] = await db.$queryRaw<{ currency: string; connections: { id: string; name: string; providerId: string }[]; before: boolean | null; after: boolean | null }[]>`
     SELECT o."currency", COALESCE((
       SELECT json_agg(json_build_object('id', c."id", 'name', c."name", 'providerId', c."providerId") ORDER BY c."name", c."id")
-      FROM "CloudConnection" c WHERE c."organizationId" = o."id"), '[]') AS connections
+      FROM "CloudConnection" c WHERE c."organizationId" = o."id"), '[]') AS connections,
+      ${splitOf ? monthSplitFactsSql(organizationId, splitOf) : Prisma.sql`NULL::boolean AS before, NULL::boolean AS after`}
     FROM "Organization" o WHERE o."id" = ${organizationId}`;
   if (!organization) throw new AppError("NOT_FOUND", "errors.notFound");
   const { connections } = organization;
   return {
+    split: splitOf ? monthSplitOf(splitOf, { before: organization.before === true, after: organization.after === true }) : null,
     currency: organization.currency,
     connections,
     providerOf: new Map(connections.map((connection) => [connection.id, connection.providerId])),

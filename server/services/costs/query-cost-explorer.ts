@@ -8,7 +8,7 @@ import { loadCostLookups, providerNames } from "./load-cost-lookups";
 import { formatUnits, unitsOf } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
 import { rankResourceTotals, type RankWindow } from "./rank-resource-totals";
-import { monthSplitSource, planMonthSplit, type MonthSplit } from "./resource-month-source";
+import { monthSplitSource, type MonthSplit } from "./resource-month-source";
 
 /** Label of the group of records that lack the dimension (key null). */
 export const MISSING_LABEL = "—";
@@ -51,11 +51,14 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   const chosen = chooseSource(input.groupBy, input.filters, input.tagKey, periodSplit);
   // The lookups shape the SQL only for connection and provider groups and provider filters; otherwise they are
   // read alongside the question (currency) rather than before it.
-  const lookupsOf = loadCostLookups(db, organizationId);
+  // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges; the
+  // split is read with the lookups.
+  const splits = chosen.kind !== "rollup";
+  const lookupsOf = loadCostLookups(db, organizationId, splits ? period : undefined);
   lookupsOf.catch(() => undefined); // see currencyOf below
   const needsLookups = input.groupBy === "connection" || input.groupBy === "provider" || input.filters.providerIds.length > 0;
-  // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges.
-  const [lookups, split] = await Promise.all([needsLookups ? lookupsOf : null, chosen.kind === "rollup" ? null : planMonthSplit(db, organizationId, period)]);
+  const lookups = needsLookups || splits ? await lookupsOf : null;
+  const split = lookups?.split ?? null;
   const providerOf = lookups?.providerOf ?? new Map<string, string>();
   const source = split ? monthSplitSource(organizationId, split) : chosen;
   const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf });

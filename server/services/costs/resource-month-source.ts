@@ -18,14 +18,22 @@ export interface MonthSplit {
   edges: { from: string; to: string }[];
 }
 
+/** What a split depends on: whether the organization has charges in the period's first month before it ("before") and in its last month after it ("after"), as SELECT columns. */
+export function monthSplitFactsSql(organizationId: string, period: { from: string; to: string }): Prisma.Sql {
+  return Prisma.sql`
+    EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" >= ${monthStartOf(period.from)}::date AND r."day" < ${period.from}::date) AS before,
+    EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" > ${period.to}::date AND r."day" <= ${monthEndOf(period.to)}::date) AS after`;
+}
+
 export async function planMonthSplit(db: PrismaClient, organizationId: string, period: { from: string; to: string }): Promise<MonthSplit> {
+  const [facts] = await db.$queryRaw<{ before: boolean; after: boolean }[]>`SELECT ${monthSplitFactsSql(organizationId, period)}`;
+  return monthSplitOf(period, facts ?? { before: false, after: false });
+}
+
+export function monthSplitOf(period: { from: string; to: string }, facts: { before: boolean; after: boolean }): MonthSplit {
   const leadStart = monthStartOf(period.from);
-  const tailEnd = monthEndOf(period.to);
-  const [row] = await db.$queryRaw<{ before: boolean; after: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" >= ${leadStart}::date AND r."day" < ${period.from}::date) AS before,
-           EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" > ${period.to}::date AND r."day" <= ${tailEnd}::date) AS after`;
-  const firstMonth = row?.before ? addDays(monthEndOf(period.from), 1) : leadStart;
-  const lastMonth = row?.after ? monthStartOf(addDays(monthStartOf(period.to), -1)) : monthStartOf(period.to);
+  const firstMonth = facts.before ? addDays(monthEndOf(period.from), 1) : leadStart;
+  const lastMonth = facts.after ? monthStartOf(addDays(monthStartOf(period.to), -1)) : monthStartOf(period.to);
   if (firstMonth > lastMonth) return { months: null, edges: [{ from: period.from, to: period.to }] };
   const edges: { from: string; to: string }[] = [];
   if (period.from < firstMonth) edges.push({ from: period.from, to: addDays(firstMonth, -1) });
