@@ -13,8 +13,3 @@ export function bucketsOf(period: ResolvedPeriod, granularity: Granularity): str
   for (let day = next(period.from); day <= period.to; day = next(day)) buckets.push(day);
   return buckets;
 }
-
-/** The bucket a SQL-truncated start falls in: truncation can land before the period's first day. */
-export function clipBucket(start: string, period: ResolvedPeriod): string {
-  return start < period.from ? period.from : start;
-}

@@ -2,8 +2,9 @@ import { Prisma, type PrismaClient } from "../../db";
 import { listProviders } from "../../providers/registry";
 import { AppError } from "../../api/app-error";
 import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type ResolvedPeriod } from "./cost-query-contract";
-import { bucketExpression, bucketText, caseOf, chooseSource, dimensionKey, exactSum, planPeriodSplit, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
-import { bucketsOf, clipBucket } from "./explorer-buckets";
+import { bucketExpression, caseOf, chooseSource, dimensionKey, exactSum, planPeriodSplit, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
+import { daysBetween } from "./calendar-days";
+import { bucketsOf } from "./explorer-buckets";
 import { loadCostLookups, providerNames } from "./load-cost-lookups";
 import { formatUnits, unitsOf } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
@@ -35,6 +36,8 @@ export interface ExplorerData {
 
 interface Query {
   source: CostSource;
+  /** The period's first day: cells carry their bucket as days after it. */
+  origin: string;
   key: Prisma.Sql;
   where: Prisma.Sql;
   bucket: Prisma.Sql;
@@ -76,6 +79,7 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   const namesFromCells = input.groupBy === "resource" && input.sort.by === "total";
   const queryOf = (of: CostSource): Query => ({
     source: of,
+    origin: period.from,
     key: keyOf(of),
     where: whereClause(of, organizationId, period, filters),
     bucket: bucketExpression(of, input.granularity),
@@ -99,37 +103,56 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
 
 type GroupRow = { key: string | null; label: string; total: string };
 
-type Cell = { key: string | null; bucket: string; cost: string; name: string | null };
+/**
+ * An amount in one bucket: `at` is the bucket's start in days after the period's first day (a week or month that
+ * starts before the period is its first bucket), `units` its money in ten-thousandths. SQL sends both as integers:
+ * formatting thousands of dates and decimals costs more than the query that sums them, and so does parsing them.
+ */
+type Cell = { key: string | null; at: number; units: bigint; name: string | null };
+type BucketAmount = { at: number; units: bigint };
 
 /** The page, the chart's top groups and the group count when asked; the shown groups' cells and the bucket totals when read along. */
-type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: Cell[]; bucketTotals?: { bucket: string; cost: string }[] };
+type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: Cell[]; bucketTotals?: BucketAmount[] };
 
-/** A group's cells packed by SQL as "bucket=cost,…" (a year by day is thousands of cells: one row per group spares decoding a row object per cell). */
-function packedCells(bucket: Prisma.Sql, cost: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`string_agg(${bucketText(bucket)} || '=' || ${cost}::numeric(30, 4)::text, ',')`;
+/** A bucket start as days after the query's first day. */
+function atOf(query: Query, bucket: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${bucket} - ${query.origin}::date)`;
+}
+
+/** Money (4 decimals) as integer ten-thousandths. */
+function unitsSql(cost: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${cost} * 10000)::int8`;
+}
+
+/** A group's cells packed by SQL as "at=units,…" (a year by day is thousands of cells: one row per group spares decoding a row object per cell). */
+function packedCells(query: Query, bucket: Prisma.Sql, cost: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`string_agg(${atOf(query, bucket)}::text || '=' || ${unitsSql(cost)}::text, ',')`;
 }
 
 function unpackCells(key: string | null, packed: string, name: string | null): Cell[] {
-  return packed.split(",").map((cell) => ({ key, bucket: cell.slice(0, 10), cost: cell.slice(11), name }));
+  return packed.split(",").map((cell) => {
+    const separator = cell.indexOf("=");
+    return { key, at: Number(cell.slice(0, separator)), units: BigInt(cell.slice(separator + 1)), name };
+  });
+}
+
+/** The bucket totals as one row of packedCellsSql's shape, with a NULL key and name. */
+function packedTotalsSql(query: Query): Prisma.Sql {
+  return Prisma.sql`
+    SELECT NULL::text, NULL::text, ${packedCells(query, Prisma.sql`b.bucket`, Prisma.sql`b.cost`)} FROM (
+      SELECT ${query.bucket} AS bucket, SUM(${query.source.cost}) AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1) b
+    HAVING COUNT(*) > 0`;
 }
 
 /**
  * The cells of the groups whose keys the subquery `keys` gives, one row per group: (key, name = MAX(resourceName),
  * cells). Read group by group (LATERAL): a join would let the planner hash a whole year of rows for a page of keys.
  */
-/** The bucket totals as one such row, with a NULL key and name. */
-function packedTotalsSql(query: Query): Prisma.Sql {
-  return Prisma.sql`
-    SELECT NULL::text, NULL::text, ${packedCells(Prisma.sql`b.bucket`, Prisma.sql`b.cost`)} FROM (
-      SELECT ${query.bucket} AS bucket, SUM(${query.source.cost}) AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY 1) b
-    HAVING COUNT(*) > 0`;
-}
-
 function packedCellsSql(query: Query, keys: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT w.key, x.name, x.cells FROM ${keys} w (key)
     CROSS JOIN LATERAL (
-      SELECT MAX(k.name) AS name, ${packedCells(Prisma.sql`k.bucket`, Prisma.sql`k.cost`)} AS cells FROM (
+      SELECT MAX(k.name) AS name, ${packedCells(query, Prisma.sql`k.bucket`, Prisma.sql`k.cost`)} AS cells FROM (
         SELECT MAX(s."resourceName") AS name, ${query.bucket} AS bucket, SUM(${query.source.cost}) AS cost
         FROM ${query.source.from} WHERE ${query.where} AND ${query.key} = w.key GROUP BY 2) k
     ) x
@@ -173,7 +196,7 @@ function groupSetsOf(rows: (GroupRow & { part: string; position: number })[], ex
  * row is in exactly one cell. The cells come back whole, or with `shownCells` only those of the page and the
  * chart's top groups (tag values can be as many as resources).
  */
-async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }, shownCells: boolean): Promise<[GroupSets, { bucket: string; cost: string }[], Cell[]]> {
+async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by: "label" | "total"; direction: "asc" | "desc" }, page: { limit: number; offset: number } | null, extra: { top?: number; count?: boolean }, shownCells: boolean): Promise<[GroupSets, BucketAmount[], Cell[]]> {
   const parts = groupParts(order, page, extra);
   let shown = Prisma.empty;
   if (shownCells) {
@@ -182,10 +205,9 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
     const topKeys = Prisma.sql`(SELECT l.key FROM l ORDER BY ${orderOf("total", "desc")} LIMIT ${CHART_SERIES}) x`;
     shown = Prisma.sql`WHERE ${keysOf(pageKeys)} OR ${keysOf(topKeys)}`;
   }
-  // Money as scale-4 text (what is stored): shorter to send and to parse than the division's long scale.
-  parts.push(Prisma.sql`(SELECT 'cells' AS part, 0, c.key, NULL, ${packedCells(Prisma.sql`c.bucket`, Prisma.sql`c.cost`)} FROM c ${shown} GROUP BY c.key)`);
+  parts.push(Prisma.sql`(SELECT 'cells' AS part, 0, c.key, NULL, ${packedCells(query, Prisma.sql`c.bucket`, Prisma.sql`c.cost`)} FROM c ${shown} GROUP BY c.key)`);
   // Every cell that comes back is summed into its bucket by the caller anyway: only a partial set needs SQL's totals.
-  if (shownCells) parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, ${bucketText(Prisma.sql`c.bucket`)}, SUM(c.cost)::numeric(30, 4)::text FROM c GROUP BY c.bucket)`);
+  if (shownCells) parts.push(Prisma.sql`(SELECT 'bucket' AS part, 0, NULL, NULL, ${packedCells(query, Prisma.sql`b.bucket`, Prisma.sql`b.cost`)} FROM (SELECT c.bucket, SUM(c.cost) AS cost FROM c GROUP BY c.bucket) b HAVING COUNT(*) > 0)`);
   const records = query.source.records;
   const rows = await db.$queryRaw<(GroupRow & { part: string; position: number })[]>`
     WITH c AS (SELECT ${query.key} AS key, ${query.bucket} AS bucket, ${exactSum(query.source.cost)} AS cost, ${records ? Prisma.sql`SUM(${records})` : Prisma.sql`1`} AS records
@@ -194,7 +216,7 @@ async function queryGroupsWithCells(db: PrismaClient, query: Query, order: { by:
          l AS (SELECT g.key, ${query.label} AS label, g.total FROM g)
     ${Prisma.join(parts, " UNION ALL ")}`;
   const cells: Cell[] = rows.filter((row) => row.part === "cells").flatMap((row) => unpackCells(row.key, row.total, null));
-  const bucketTotals = shownCells ? rows.filter((row) => row.part === "bucket").map((row) => ({ bucket: row.label, cost: row.total })) : cells;
+  const bucketTotals = shownCells ? rows.filter((row) => row.part === "bucket").flatMap((row) => unpackCells(null, row.total, null)) : cells;
   return [groupSetsOf(rows, extra), bucketTotals, cells];
 }
 
@@ -231,20 +253,29 @@ async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string |
     restrict = Prisma.sql`AND (${Prisma.join(parts, " OR ")})`;
   }
   const name = withNames ? Prisma.sql`MAX(MAX(s."resourceName")) OVER (PARTITION BY ${query.key})` : Prisma.sql`NULL::text`;
-  return db.$queryRaw<Cell[]>`
-    SELECT ${query.key} AS key, ${name} AS name, ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, ${query.bucket}`;
+  const rows = await db.$queryRaw<{ key: string | null; name: string | null; at: number; units: string }[]>`
+    SELECT ${query.key} AS key, ${name} AS name, ${atOf(query, query.bucket)} AS at, ${unitsSql(Prisma.sql`SUM(${query.source.cost})`)}::text AS units
+    FROM ${query.source.from} WHERE ${query.where} ${restrict} GROUP BY 1, ${query.bucket}`;
+  return rows.map((row) => ({ key: row.key, name: row.name, at: row.at, units: BigInt(row.units) }));
 }
 
-async function queryBucketTotals(db: PrismaClient, query: Query) {
-  return db.$queryRaw<{ bucket: string; cost: string }[]>`SELECT ${bucketText(query.bucket)} AS bucket, SUM(${query.source.cost})::text AS cost FROM ${query.source.from} WHERE ${query.where} GROUP BY ${query.bucket}`;
+async function queryBucketTotals(db: PrismaClient, query: Query): Promise<BucketAmount[]> {
+  const rows = await db.$queryRaw<{ at: number; units: string }[]>`
+    SELECT ${atOf(query, query.bucket)} AS at, ${unitsSql(Prisma.sql`SUM(${query.source.cost})`)}::text AS units FROM ${query.source.from} WHERE ${query.where} GROUP BY ${query.bucket}`;
+  return rows.map((row) => ({ at: row.at, units: BigInt(row.units) }));
 }
 
-function spread(rows: { bucket: string; cost: string }[], buckets: string[], period: ResolvedPeriod): bigint[] {
-  const index = new Map(buckets.map((bucket, position) => [bucket, position]));
-  const values = buckets.map(() => 0n);
-  for (const row of rows) {
-    const position = index.get(clipBucket(row.bucket, period));
-    if (position !== undefined) values[position] = values[position]! + unitsOf(row.cost);
+/** Bucket positions by their start in days after the period's first day. */
+function positionsOf(buckets: string[], period: ResolvedPeriod): Map<number, number> {
+  return new Map(buckets.map((bucket, position) => [daysBetween(period.from, bucket) - 1, position]));
+}
+
+function spread(amounts: BucketAmount[], positions: Map<number, number>): bigint[] {
+  const values = new Array<bigint>(positions.size).fill(0n);
+  for (const amount of amounts) {
+    // A week or month that starts before the period is its first bucket.
+    const position = amount.at < 0 ? 0 : positions.get(amount.at);
+    if (position !== undefined) values[position] = values[position]! + amount.units;
   }
   return values;
 }
@@ -258,6 +289,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const period = resolvePeriod(input.range, clock);
   const { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking } = await buildQuery(db, organizationId, input, period);
   const buckets = bucketsOf(period, input.granularity);
+  const positions = positionsOf(buckets, period);
 
   const page = paging === "page" ? { limit: input.pageSize, offset: (input.page - 1) * input.pageSize } : null;
   const topFromPage = paging === "page" && input.sort.by === "total" && input.sort.direction === "desc" && input.page === 1 && input.pageSize >= CHART_SERIES + 1;
@@ -278,7 +310,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const chartGroups = ranked.slice(0, CHART_SERIES);
   const wanted = paging === "all" ? null : [...new Map([...groups, ...chartGroups].map((group) => [mapKey(group.key), group.key])).values()];
   const cells = everyCell ?? sets.cells ?? (await queryGroupBuckets(db, cellsQuery, wanted, namesFromCells));
-  const cellsByKey = new Map<string, { bucket: string; cost: string }[]>();
+  const cellsByKey = new Map<string, Cell[]>();
   const names = new Map<string, string>();
   for (const cell of cells) {
     const ofKey = cellsByKey.get(mapKey(cell.key));
@@ -292,12 +324,12 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   const toGroup = (row: GroupRow): ExplorerGroup => {
     const known = built.get(mapKey(row.key));
     if (known) return known;
-    const group = { key: row.key, label: labelOf(row), total: unitsOf(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], buckets, period) };
+    const group = { key: row.key, label: labelOf(row), total: unitsOf(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], positions) };
     built.set(mapKey(row.key), group);
     return group;
   };
 
-  const totalsByBucket = spread(bucketTotals, buckets, period);
+  const totalsByBucket = spread(bucketTotals, positions);
   const series = chartGroups.map(toGroup);
   const costs = buckets.map((_, position) => series.map((group) => group.byBucket[position]!));
   const chartSeries = series.map((group) => ({ key: group.key, label: group.label }));
