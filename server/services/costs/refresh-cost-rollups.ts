@@ -131,19 +131,20 @@ function monthlyStatements(scope: RollupScope) {
 }
 
 /**
- * The ceilings of a monthly scope from the monthly rollup, and the previous months of every row from the scope's
- * first month on (a month that gains or loses an object changes the next month's row of it). Ceilings are per
- * organization across connections: a connection's refresh recomputes its organization's.
+ * The ceilings of a monthly scope from CostRecord (the positive parts of each object's records, its first and last
+ * charge days), and the previous months of every row from the scope's first month on (a month that gains or loses
+ * an object changes the next month's row of it). Ceilings are per organization across connections: a connection's
+ * refresh recomputes its organization's.
  */
 function ceilingStatements(months: RollupScope) {
   const organizations = organizationConditions({ ...months, from: undefined, to: undefined }, "r", "month");
   return [
     Prisma.sql`DELETE FROM "CostResourceMonthCeiling" r WHERE ${organizationConditions(months, "r", "month")}`,
     Prisma.sql`
-      INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling")
-      SELECT r."organizationId", r."month", r."resourceKey", SUM(GREATEST(r."billedCost", 0))
-      FROM "CostResourceMonthly" r WHERE ${organizationConditions(months, "r", "month")}
-      GROUP BY r."organizationId", r."month", r."resourceKey"`,
+      INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling", "firstDay", "lastDay")
+      SELECT cr."organizationId", date_trunc('month', cr."chargePeriodStart")::date, cr."resourceKey", SUM(GREATEST(cr."billedCost", 0)), MIN(cr."chargePeriodStart"), MAX(cr."chargePeriodStart")
+      FROM "CostRecord" cr WHERE ${organizationConditions(months, "cr", "chargePeriodStart")} AND cr."resourceKey" IS NOT NULL
+      GROUP BY cr."organizationId", 2, cr."resourceKey"`,
     Prisma.sql`
       UPDATE "CostResourceMonthCeiling" c SET "previousMonth" = x.previous
       FROM (SELECT r."organizationId", r."resourceKey", r."month", LAG(r."month") OVER (PARTITION BY r."organizationId", r."resourceKey" ORDER BY r."month") AS previous

@@ -186,6 +186,9 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     for (const date of ["2024-12-30", "2025-01-12", "2025-03-12"]) record("gappy", date, "5.0000");
     // On edge days only, and before the period (December has charges outside it, so its days come from CostRecord).
     record("edge-only", "2024-12-30", "150000.0000", other.openstack.id);
+    // A credit and a charge in one monthly row (which nets to zero): its days after the credit total more than the month.
+    record("swing", "2025-02-05", "-100.0000");
+    record("swing", "2025-02-20", "100.0000");
     // On a trailing edge only, and on both edges with no charge in the months between.
     record("tail-only", "2025-03-05", "5.0000");
     for (const date of ["2024-12-30", "2025-03-05"]) record("both-edges", date, "7.0000");
@@ -194,13 +197,18 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     await rebuildCostRollups(db, { organizationId: other.organizationId });
   });
 
-  it("keeps one ceiling per object and month: the positive parts of its monthly rows", async () => {
+  it("keeps one ceiling per object and month: the positive parts of its records, with its first and last charge day", async () => {
     const ceilings = await db.costResourceMonthCeiling.findMany({ where: { organizationId: other.organizationId, month: new Date("2025-02-01T00:00:00Z") }, include: { organization: false } });
-    expect(ceilings).toHaveLength(40);
+    expect(ceilings).toHaveLength(41);
     const keys = new Map((await db.costResourceKey.findMany({ where: { organizationId: other.organizationId } })).map((key) => [key.id, key.providerResourceId]));
-    const of = (id: string) => ceilings.find((ceiling) => keys.get(ceiling.resourceKey) === id)?.ceiling.toFixed(4);
-    expect(of("tail-40")).toBe("64000.0000");
-    expect(of("tail-02")).toBe("8.0000");
+    const of = (id: string) => ceilings.find((ceiling) => keys.get(ceiling.resourceKey) === id);
+    const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+    expect(of("tail-40")?.ceiling.toFixed(4)).toBe("64000.0000");
+    expect([day(of("tail-40")?.firstDay), day(of("tail-40")?.lastDay)]).toEqual(["2025-02-10", "2025-02-11"]);
+    expect(of("tail-02")?.ceiling.toFixed(4)).toBe("8.0000");
+    // Its monthly row nets to zero, but February 15–28 alone total 100.
+    expect(of("swing")?.ceiling.toFixed(4)).toBe("100.0000");
+    expect([day(of("swing")?.firstDay), day(of("swing")?.lastDay)]).toEqual(["2025-02-05", "2025-02-20"]);
   });
 
   it("proves a heavy-tailed top N from the candidates alone, edge days and credits included", async () => {
@@ -226,7 +234,8 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     for (const range of periods) {
       const expected = (await directOf(other.organizationId, range, "desc")).length;
       const split = await planMonthSplit(db, other.organizationId, range);
-      const ask = { period: range, split, filters: null, perConnection: false, windows: top(1), count: true };
+      // Deep enough that every list is read whole: the pruned statement answers (and counts) in every period.
+      const ask = { period: range, split, filters: null, perConnection: false, windows: top(50), count: true };
       const pruned = await rankCandidates(db, other.organizationId, ask);
       expect(pruned, `${range.from}..${range.to} proved`).not.toBeNull();
       expect(pruned!.count, `${range.from}..${range.to}`).toBe(expected);
