@@ -52,10 +52,9 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
   const periodSplit = planPeriodSplit(period, input.granularity);
   const chosen = chooseSource(input.groupBy, input.filters, input.tagKey, periodSplit);
-  // The lookups shape the SQL only for connection and provider groups and provider filters; otherwise they are
-  // read alongside the question (currency) rather than before it.
-  // Per-resource and tag questions: the monthly per-resource rollup for whole months, CostRecord for the edges; the
-  // split is read with the lookups.
+  // The lookups shape the SQL for connection and provider groups and provider filters, and carry the month split
+  // that per-resource and tag questions read by (the monthly per-resource rollup for whole months, CostRecord for
+  // the edges); otherwise they are read alongside the question (currency) rather than before it.
   const splits = chosen.kind !== "rollup";
   const lookupsOf = loadCostLookups(db, organizationId, splits ? period : undefined);
   lookupsOf.catch(() => undefined); // see currencyOf below
@@ -104,9 +103,9 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
 type GroupRow = { key: string | null; label: string; total: string };
 
 /**
- * An amount in one bucket: `at` is the bucket's start in days after the period's first day (a week or month that
- * starts before the period is its first bucket), `units` its money in ten-thousandths. SQL sends both as integers:
- * formatting thousands of dates and decimals costs more than the query that sums them, and so does parsing them.
+ * An amount in one bucket: `at` is the bucket's start in days after the period's first day, `units` its money in
+ * ten-thousandths. SQL sends both as integers: formatting thousands of dates and decimals costs more than the query
+ * that sums them, and so does parsing them.
  */
 type Cell = { key: string | null; at: number; units: bigint; name: string | null };
 type BucketAmount = { at: number; units: bigint };
