@@ -96,7 +96,7 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   currencyOf.catch(() => undefined);
   // Resources ranked by total are ranked by their integer keys (see rank-resource-totals.ts); the shown ones' cells
   // and the bucket totals are read by the same statement.
-  const ranking = namesFromCells && split ? { split, filters, cellsOf: (ids: Prisma.Sql) => Prisma.sql`${packedCellsSql(cellsQuery, ids)} UNION ALL ${packedTotalsSql(totalsQuery)}` } : null;
+  const ranking = namesFromCells && split ? { split, filters, monthObjects: lookups?.lastDayRecords ?? 0, cellsOf: (ids: Prisma.Sql) => Prisma.sql`${packedCellsSql(cellsQuery, ids)} UNION ALL ${packedTotalsSql(totalsQuery)}` } : null;
   return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking };
 }
 
@@ -232,10 +232,10 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
 }
 
 /** queryGroups for resources ranked by total: the page (and the chart's top groups) by integer resource keys, with their cells. */
-async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters; cellsOf: (ids: Prisma.Sql) => Prisma.Sql }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
+async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters; monthObjects: number; cellsOf: (ids: Prisma.Sql) => Prisma.Sql }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
   const windows: RankWindow[] = [{ name: "page", direction: order.direction, ...page }];
   if (extra.top) windows.push({ name: "top", direction: "desc", limit: extra.top, offset: 0 });
-  const { rows, count, cells } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows, count: true, cellsOf: ranking.cellsOf });
+  const { rows, count, cells } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows, count: true, monthObjects: ranking.monthObjects, cellsOf: ranking.cellsOf });
   const of = (name: string): GroupRow[] => rows.filter((row) => row.window === name).map((row) => ({ key: row.providerResourceId, label: row.providerResourceId, total: row.total }));
   const groupCells = (cells ?? []).filter((group) => group.key !== null);
   const totals = (cells ?? []).filter((group) => group.key === null).flatMap((group) => unpackCells(null, group.cells, null));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/server/db";
+import { db, type Prisma } from "@/server/db";
 import { OTHER_SERIES_KEY, type CostExplorerResult } from "@/server/services/costs/cost-query-contract";
 import { listCostExplorerOptions } from "@/server/services/costs/list-cost-explorer-options";
 import { queryCostExplorer } from "@/server/services/costs/query-cost-explorer";
@@ -159,5 +159,48 @@ describe("cost explorer options", () => {
       resourceTypes: ["misc", "other", "server", "volume"],
       tagKeys: ["env", "team"],
     });
+  });
+});
+
+// A month with more objects than a page's ranking reads: the explorer prunes it (rank-resource-totals.ts) and must
+// answer exactly as CostRecord does, cells, names, count, chart and totals included.
+describe("cost explorer by resource over a busy month", () => {
+  it("ranks, pages and charts like CostRecord", async () => {
+    const busy = await seedCostOrganization("Busy");
+    const rows: Prisma.CostRecordCreateManyInput[] = [];
+    for (let index = 1; index <= 120; index += 1) {
+      for (let day = 1; day <= 31; day += 1) {
+        const start = new Date(Date.UTC(2025, 9, day));
+        // Heavy-tailed, changing by day; one object is credited on the 7th and renamed on the 20th.
+        const cost = index === 120 && day === 7 ? "-500000.0000" : ((index ** 3 * (1 + (day % 5))) / 100).toFixed(4);
+        const name = index === 119 && day >= 20 ? "renamed" : `vm-${String(index).padStart(3, "0")}`;
+        rows.push({
+          organizationId: busy.organizationId, connectionId: index % 2 ? busy.selectel.id : busy.openstack.id, providerResourceId: `r-${index}`, resourceName: name,
+          chargePeriodStart: start, chargePeriodEnd: new Date(start.getTime() + 86_400_000), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", serviceName: "Compute", tags: {},
+        });
+      }
+    }
+    await db.costRecord.createMany({ data: rows });
+    await rebuildCostRollups(db, { organizationId: busy.organizationId });
+    const expected = await db.$queryRaw<{ key: string; name: string; total: string }[]>`
+      SELECT "providerResourceId" AS key, MAX("resourceName") AS name, SUM("billedCost")::numeric(30, 2)::text AS total FROM "CostRecord"
+      WHERE "organizationId" = ${busy.organizationId} GROUP BY 1 ORDER BY SUM("billedCost") DESC, 1`;
+    const cell = async (key: string, day: string) =>
+      (await db.$queryRaw<{ cost: string }[]>`SELECT SUM("billedCost")::numeric(30, 2)::text AS cost FROM "CostRecord" WHERE "organizationId" = ${busy.organizationId} AND "providerResourceId" = ${key} AND "chargePeriodStart" = ${day}::date`)[0]!.cost;
+    const ask = (page: number) => queryCostExplorer(db, busy.organizationId, { range: { from: "2025-10-01", to: "2025-10-31" }, groupBy: "resource", granularity: "day", pageSize: 10, page }, MOSCOW);
+    for (const page of [1, 2, 9]) {
+      const result = await ask(page);
+      const shown = expected.slice((page - 1) * 10, page * 10);
+      expect(result.rows.map((row) => [row.key, row.label, row.total]), `page ${page}`).toEqual(shown.map((row) => [row.key, row.name, row.total]));
+      expect(result.pagination.totalRows).toBe(expected.length);
+      for (const row of result.rows.slice(0, 2)) expect(row.byBucket[6]).toBe(await cell(row.key!, "2025-10-07"));
+      expect(result.chart.series.slice(0, 10).map((series) => series.key)).toEqual(expected.slice(0, 10).map((row) => row.key));
+      expect(result.chart.points[6]!.costs[0]).toBe(await cell(expected[0]!.key, "2025-10-07"));
+    }
+    const first = await ask(1);
+    const all = await db.$queryRaw<{ total: string }[]>`SELECT SUM("billedCost")::numeric(30, 2)::text AS total FROM "CostRecord" WHERE "organizationId" = ${busy.organizationId}`;
+    expect(first.totals.total).toBe(all[0]!.total);
+    expect(expected.find((row) => row.key === "r-119")?.name).toBe("vm-119");
+    expect(expected.findIndex((row) => row.key === "r-120")).toBeGreaterThan(10);
   });
 });
