@@ -250,12 +250,12 @@ function countSql(organizationId: string, options: RankOptions): Prisma.Sql {
     SELECT (SELECT COUNT(*) FROM ${ceilings} AND c."month" BETWEEN ${months.from}::date AND ${months.to}::date AND (c."previousMonth" IS NULL OR c."previousMonth" < ${months.from}::date)) + ${edgeOnly}`);
 }
 
-/** The pruned ranking (unfiltered, descending windows), or null when the bound does not prove it (exported for its tests). */
 /** How many top ceilings of each month the pruned statement reads. */
 function depthOf(options: RankOptions): number {
   return Math.max(...options.windows.map((window) => window.offset + window.limit)) * CEILINGS_PER_RANK;
 }
 
+/** The pruned ranking (unfiltered, descending windows), or null when the bound does not prove it (exported for its tests). */
 export async function rankCandidates(db: PrismaClient, organizationId: string, options: RankOptions): Promise<Ranking | null> {
   const deepest = Math.max(...options.windows.map((window) => window.offset + window.limit));
   const windows = options.windows.map(windowSql);
