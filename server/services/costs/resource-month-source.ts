@@ -18,7 +18,10 @@ export interface MonthSplit {
   edges: { from: string; to: string }[];
 }
 
-/** What a split depends on: whether the organization has charges in the period's first month before it ("before") and in its last month after it ("after"), as SELECT columns. */
+/**
+ * What a split depends on, as SELECT columns: whether the organization has charges in the period's first month
+ * before it ("before") and in its last month after it ("after").
+ */
 export function monthSplitFactsSql(organizationId: string, period: { from: string; to: string }): Prisma.Sql {
   return Prisma.sql`
     EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" >= ${monthStartOf(period.from)}::date AND r."day" < ${period.from}::date) AS before,
