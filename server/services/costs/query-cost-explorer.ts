@@ -259,9 +259,8 @@ async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string |
 }
 
 async function queryBucketTotals(db: PrismaClient, query: Query): Promise<BucketAmount[]> {
-  const rows = await db.$queryRaw<{ at: number; units: string }[]>`
-    SELECT ${atOf(query, query.bucket)} AS at, ${unitsSql(Prisma.sql`SUM(${query.source.cost})`)}::text AS units FROM ${query.source.from} WHERE ${query.where} GROUP BY ${query.bucket}`;
-  return rows.map((row) => ({ at: row.at, units: BigInt(row.units) }));
+  const [row] = await db.$queryRaw<{ cells: string }[]>`SELECT x.cells FROM (${packedTotalsSql(query)}) x (key, name, cells)`;
+  return row ? unpackCells(null, row.cells, null) : [];
 }
 
 /** Bucket positions by their start in days after the period's first day. */

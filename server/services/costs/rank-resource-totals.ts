@@ -250,14 +250,19 @@ function countSql(organizationId: string, options: RankOptions): Prisma.Sql {
     SELECT (SELECT COUNT(*) FROM ${ceilings} AND c."month" BETWEEN ${months.from}::date AND ${months.to}::date AND (c."previousMonth" IS NULL OR c."previousMonth" < ${months.from}::date)) + ${edgeOnly}`);
 }
 
+/** The deepest rank any window reaches. */
+function deepestOf(options: RankOptions): number {
+  return Math.max(...options.windows.map((window) => window.offset + window.limit));
+}
+
 /** How many top ceilings of each month the pruned statement reads. */
 function depthOf(options: RankOptions): number {
-  return Math.max(...options.windows.map((window) => window.offset + window.limit)) * CEILINGS_PER_RANK;
+  return deepestOf(options) * CEILINGS_PER_RANK;
 }
 
 /** The pruned ranking (unfiltered, descending windows), or null when the bound does not prove it (exported for its tests). */
 export async function rankCandidates(db: PrismaClient, organizationId: string, options: RankOptions): Promise<Ranking | null> {
-  const deepest = Math.max(...options.windows.map((window) => window.offset + window.limit));
+  const deepest = deepestOf(options);
   const windows = options.windows.map(windowSql);
   const nth = Prisma.sql`(SELECT t.total FROM t ORDER BY t.total DESC LIMIT 1 OFFSET ${deepest - 1})`;
   const parts = [Prisma.sql`SELECT 'proved', 0, NULL, NULL, proof.proved::text, NULL FROM proof`];
