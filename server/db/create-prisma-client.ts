@@ -5,6 +5,7 @@ import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./database-target";
 import { openPglite } from "./open-pglite";
 import { postgresSessionOptions } from "./postgres-session-options";
+import { preparedStatementNames, statementCacheSize } from "./prepared-statement-names";
 
 export interface DatabaseHandle {
   client: PrismaClient;
@@ -19,7 +20,12 @@ const PGLITE_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export function createPrismaClient(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === "postgres") {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5_000, options: postgresSessionOptions() }) });
+    const cacheSize = statementCacheSize();
+    const adapter = new PrismaPg(
+      { connectionString: target.url, connectionTimeoutMillis: 5_000, options: postgresSessionOptions() },
+      cacheSize > 0 ? { statementNameGenerator: preparedStatementNames(cacheSize) } : undefined,
+    );
+    const client = new PrismaClient({ adapter });
     return { client, target, close: () => client.$disconnect() };
   }
   const opened = openPglite(target.dataDir);
