@@ -43,8 +43,9 @@ export function unitsOf(text: string): bigint {
 /** formatMoney of ten-thousandths: kopecks, half away from zero, a minus sign on every negative amount. */
 export function formatUnits(units: bigint): string {
   const negative = units < 0n;
-  const kopecks = ((negative ? -units : units) + 50n) / 100n;
-  return `${negative ? "-" : ""}${kopecks / 100n}.${String(kopecks % 100n).padStart(2, "0")}`;
+  // One bigint division, then digits: an answer formats thousands of cells.
+  const kopecks = (((negative ? -units : units) + 50n) / 100n).toString().padStart(3, "0");
+  return `${negative ? "-" : ""}${kopecks.slice(0, -2)}.${kopecks.slice(-2)}`;
 }
 
 export function decimalOfUnits(units: bigint): Prisma.Decimal {
