@@ -184,21 +184,25 @@ function candidatesSql(organizationId: string, options: RankOptions, depth: numb
     )`;
 }
 
-/** The edge days' records of the period, per object (and connection), in ten-thousandths. */
+/**
+ * The edge days' records of the period, per object (and connection), with their cost as stored: the candidates'
+ * few hundred totals are converted to ten-thousandths once each rather than every row (a numeric product and cast
+ * per row took 6 % of the pruned statement).
+ */
 function edgeRowsSql(organizationId: string, options: RankOptions, only: Prisma.Sql): Prisma.Sql {
   const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
   return Prisma.sql`
-    SELECT s."resourceKey" AS key, ${connection} AS connection, (s."billedCost" * 10000)::int8 AS total FROM "CostRecord" s
+    SELECT s."resourceKey" AS key, ${connection} AS connection, s."billedCost" AS cost FROM "CostRecord" s
     WHERE s."organizationId" = ${organizationId} AND ${edgeDaysSql(options.split)} AND s."resourceKey" IS NOT NULL ${only}`;
 }
 
-/** The whole months' rows of the period, per object (and connection), in ten-thousandths. */
+/** The whole months' rows of the period, per object (and connection), as edgeRowsSql. */
 function monthRowsSql(organizationId: string, options: RankOptions, only: Prisma.Sql): Prisma.Sql {
   const months = options.split.months;
-  if (!months) return Prisma.sql`SELECT NULL::int AS key, NULL::text AS connection, NULL::int8 AS total WHERE FALSE`;
+  if (!months) return Prisma.sql`SELECT NULL::int AS key, NULL::text AS connection, NULL::numeric AS cost WHERE FALSE`;
   const connection = options.perConnection ? Prisma.sql`s."connectionId"` : Prisma.sql`NULL::text`;
   return Prisma.sql`
-    SELECT s."resourceKey" AS key, ${connection} AS connection, (s."billedCost" * 10000)::int8 AS total FROM "CostResourceMonthly" s
+    SELECT s."resourceKey" AS key, ${connection} AS connection, s."billedCost" AS cost FROM "CostResourceMonthly" s
     WHERE ${whereClause(MONTHLY, organizationId, options.period, null)} AND s."month" BETWEEN ${months.from}::date AND ${months.to}::date ${only}`;
 }
 
@@ -271,7 +275,7 @@ export async function rankCandidates(db: PrismaClient, organizationId: string, o
   const rows = await db.$queryRaw<Row[]>`
     WITH ${candidatesSql(organizationId, options, depthOf(options))},
     t AS MATERIALIZED (
-      SELECT x.key, x.connection, SUM(x.total) AS total
+      SELECT x.key, x.connection, (SUM(x.cost) * 10000)::int8 AS total
       FROM (${monthRowsSql(organizationId, options, inCandidates)} UNION ALL ${edgeRowsSql(organizationId, options, inCandidates)}) x GROUP BY 1, 2),
     proof AS (SELECT bound.whole OR COALESCE(${nth} > bound.total, FALSE) AS proved FROM bound),
     ${Prisma.join(windows.map((window) => window.ctes), ", ")}
