@@ -20,32 +20,54 @@ export function providerNames(providerIds: Iterable<string>): Map<string, string
   return new Map([...new Set(providerIds)].map((id) => [id, providerName(id)]));
 }
 
+/** What a split depends on (resource-month-source.ts), and how many records the period's last day has. */
+export interface SplitFacts {
+  before: boolean;
+  after: boolean;
+  lastDayRecords: number;
+}
+
+export type LoadedCostLookups = CostLookups & { split: MonthSplit | null; facts: SplitFacts | null; lastDayRecords: number };
+
+type LookupsRow = { currency: string; connections: { id: string; name: string; providerId: string }[]; before: boolean | null; after: boolean | null; lastDayRecords: number };
+
 /**
- * The organization's currency and connections: small, read once per query to label and filter, in one statement;
- * with `splitOf`, what per-resource questions need before anything else: the month split of that period
- * (resource-month-source.ts) and how many records its last day has (an object has at most one a day, so a month
- * has at least that many objects).
+ * The organization's currency and connections as one row: small, read once per query to label and filter; with
+ * `splitOf`, what per-resource questions need before anything else: the facts of that period's month split and how
+ * many records its last day has (an object has at most one a day, so a month has at least that many objects).
  */
-export async function loadCostLookups(db: PrismaClient, organizationId: string, splitOf?: { from: string; to: string }): Promise<CostLookups & { split: MonthSplit | null; lastDayRecords: number }> {
+export function costLookupsSql(organizationId: string, splitOf?: { from: string; to: string }): Prisma.Sql {
   const facts = splitOf
     ? Prisma.sql`${monthSplitFactsSql(organizationId, splitOf)},
       (SELECT COALESCE(SUM(r."recordCount"), 0) FROM "CostDailyOrgServiceRollup" r WHERE r."organizationId" = o."id" AND r."day" = ${splitOf.to}::date)::int AS "lastDayRecords"`
     : Prisma.sql`NULL::boolean AS before, NULL::boolean AS after, 0 AS "lastDayRecords"`;
-  const [organization] = await db.$queryRaw<{ currency: string; connections: { id: string; name: string; providerId: string }[]; before: boolean | null; after: boolean | null; lastDayRecords: number }[]>`
+  return Prisma.sql`
     SELECT o."currency", COALESCE((
       SELECT json_agg(json_build_object('id', c."id", 'name', c."name", 'providerId', c."providerId") ORDER BY c."name", c."id")
       FROM "CloudConnection" c WHERE c."organizationId" = o."id"), '[]') AS connections, ${facts}
     FROM "Organization" o WHERE o."id" = ${organizationId}`;
+}
+
+/** costLookupsSql's row (or its JSON) as lookups; a missing organization is NOT_FOUND. */
+export function costLookupsOf(row: LookupsRow | string | undefined, splitOf?: { from: string; to: string }): LoadedCostLookups {
+  const organization: LookupsRow | undefined = typeof row === "string" ? (JSON.parse(row) as LookupsRow) : row;
   if (!organization) throw new AppError("NOT_FOUND", "errors.notFound");
   const { connections } = organization;
+  const facts = splitOf ? { before: organization.before === true, after: organization.after === true, lastDayRecords: organization.lastDayRecords } : null;
   return {
-    split: splitOf ? monthSplitOf(splitOf, { before: organization.before === true, after: organization.after === true }) : null,
+    split: splitOf && facts ? monthSplitOf(splitOf, facts) : null,
+    facts,
     lastDayRecords: organization.lastDayRecords,
     currency: organization.currency,
     connections,
     providerOf: new Map(connections.map((connection) => [connection.id, connection.providerId])),
     connectionNames: new Map(connections.map((connection) => [connection.id, connection.name])),
   };
+}
+
+export async function loadCostLookups(db: PrismaClient, organizationId: string, splitOf?: { from: string; to: string }): Promise<LoadedCostLookups> {
+  const [row] = await db.$queryRaw<LookupsRow[]>(costLookupsSql(organizationId, splitOf));
+  return costLookupsOf(row, splitOf);
 }
 
 /** Project id → name as the inventory knows it (Resource.projectName); ids without a name stay ids. */

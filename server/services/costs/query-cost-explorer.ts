@@ -5,11 +5,12 @@ import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type Reso
 import { bucketExpression, caseOf, chooseSource, dimensionKey, exactSum, planPeriodSplit, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
 import { daysBetween } from "./calendar-days";
 import { bucketsOf } from "./explorer-buckets";
-import { loadCostLookups, providerNames } from "./load-cost-lookups";
+import { costLookupsOf, costLookupsSql, loadCostLookups, providerNames, type SplitFacts } from "./load-cost-lookups";
 import { formatUnits, unitsOf } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
 import { rankResourceTotals, type RankWindow } from "./rank-resource-totals";
-import { monthSplitSource, type MonthSplit } from "./resource-month-source";
+import { recallSplitFacts, rememberSplitFacts, sameSplitFacts } from "./recall-split-facts";
+import { monthSplitOf, monthSplitSource, type MonthSplit } from "./resource-month-source";
 
 /** Label of the group of records that lack the dimension (key null). */
 export const MISSING_LABEL = "—";
@@ -48,19 +49,28 @@ interface Query {
 
 const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 
-async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod) {
+/**
+ * The question's SQL. With `recall` (a page, asked the first time), a ranked page of resources is built from the
+ * split facts last read for its period (recall-split-facts.ts) and reads its lookups in its own statement.
+ */
+async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod, recall: boolean) {
   if (input.groupBy === "tag" && !input.tagKey) throw new AppError("BAD_REQUEST", "errors.tagKeyRequired");
   const periodSplit = planPeriodSplit(period, input.granularity);
   const chosen = chooseSource(input.groupBy, input.filters, input.tagKey, periodSplit);
+  // Ranking resources by total needs no names: they are read with the cells of the groups shown only (tens of
+  // thousands of resources are ranked, a page is shown).
+  const namesFromCells = input.groupBy === "resource" && input.sort.by === "total";
   // The lookups shape the SQL for connection and provider groups and provider filters, and carry the month split
   // that per-resource and tag questions read by (the monthly per-resource rollup for whole months, CostRecord for
   // the edges); otherwise they are read alongside the question (currency) rather than before it.
   const splits = chosen.kind !== "rollup";
-  const lookupsOf = loadCostLookups(db, organizationId, splits ? period : undefined);
-  lookupsOf.catch(() => undefined); // see currencyOf below
   const needsLookups = input.groupBy === "connection" || input.groupBy === "provider" || input.filters.providerIds.length > 0;
-  const lookups = needsLookups || splits ? await lookupsOf : null;
-  const split = lookups?.split ?? null;
+  const recalled = recall && splits && namesFromCells && !needsLookups ? recallSplitFacts(organizationId, period) : undefined;
+  const lookupsOf = recalled ? null : loadCostLookups(db, organizationId, splits ? period : undefined);
+  lookupsOf?.catch(() => undefined); // see currencyOf below
+  const lookups = lookupsOf && (needsLookups || splits) ? await lookupsOf : null;
+  if (lookups?.facts) rememberSplitFacts(organizationId, period, lookups.facts);
+  const split = recalled ? monthSplitOf(period, recalled) : (lookups?.split ?? null);
   const providerOf = lookups?.providerOf ?? new Map<string, string>();
   const source = split ? monthSplitSource(organizationId, split) : chosen;
   const keyOf = (of: CostSource) => dimensionKey(of, input.groupBy, { tagKey: input.tagKey, providerOf });
@@ -73,9 +83,6 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   if (input.groupBy === "project") label = Prisma.sql`COALESCE((SELECT MAX(r."projectName") FROM "Resource" r WHERE r."organizationId" = ${organizationId} AND r."projectId" = g.key), g.key)`;
   if (input.groupBy === "resource") label = Prisma.sql`COALESCE(g.name, g.key)`;
   const filters = resolveFilters(input.filters, providerOf);
-  // Ranking resources by total needs no names: they are read with the cells of the groups shown only (tens of
-  // thousands of resources are ranked, a page is shown).
-  const namesFromCells = input.groupBy === "resource" && input.sort.by === "total";
   const queryOf = (of: CostSource): Query => ({
     source: of,
     origin: period.from,
@@ -92,12 +99,20 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
   // groups themselves need per-resource data (by resource, by tag).
   const totalsQuery: Query = filters.tags.length ? cellsQuery : queryOf(chooseSource(null, input.filters, undefined, periodSplit));
   // Awaited by the caller after the question: handled here so a failed lookup is never "unhandled" meanwhile.
-  const currencyOf = lookupsOf.then((loaded) => loaded.currency);
-  currencyOf.catch(() => undefined);
+  const currencyOf = lookupsOf?.then((loaded) => loaded.currency) ?? null;
+  currencyOf?.catch(() => undefined);
   // Resources ranked by total are ranked by their integer keys (see rank-resource-totals.ts); the shown ones' cells
-  // and the bucket totals are read by the same statement.
-  const ranking = namesFromCells && split ? { split, filters, monthObjects: lookups?.lastDayRecords ?? 0, cellsOf: (ids: Prisma.Sql) => Prisma.sql`${packedCellsSql(cellsQuery, ids)} UNION ALL ${packedTotalsSql(totalsQuery)}` } : null;
-  return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking };
+  // and the bucket totals are read by the same statement, and so are the lookups when the split was recalled.
+  const ranking = namesFromCells && split
+    ? {
+        split,
+        filters,
+        monthObjects: (recalled ?? lookups)?.lastDayRecords ?? 0,
+        cellsOf: (ids: Prisma.Sql) => Prisma.sql`${packedCellsSql(cellsQuery, ids)} UNION ALL ${packedTotalsSql(totalsQuery)}`,
+        alongside: recalled ? Prisma.sql`SELECT row_to_json(x)::text FROM (${costLookupsSql(organizationId, period)}) x` : undefined,
+      }
+    : null;
+  return { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking, recalled };
 }
 
 type GroupRow = { key: string | null; label: string; total: string };
@@ -110,8 +125,8 @@ type GroupRow = { key: string | null; label: string; total: string };
 type Cell = { key: string | null; at: number; units: bigint; name: string | null };
 type BucketAmount = { at: number; units: bigint };
 
-/** The page, the chart's top groups and the group count when asked; the shown groups' cells and the bucket totals when read along. */
-type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: Cell[]; bucketTotals?: BucketAmount[] };
+/** The page, the chart's top groups and the group count when asked; the shown groups' cells, the bucket totals and the lookups when read along. */
+type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: Cell[]; bucketTotals?: BucketAmount[]; lookups?: string | null };
 
 /** A bucket start as days after the query's first day. */
 function atOf(query: Query, bucket: Prisma.Sql): Prisma.Sql {
@@ -232,14 +247,14 @@ async function queryGroups(db: PrismaClient, query: Query, order: { by: "label" 
 }
 
 /** queryGroups for resources ranked by total: the page (and the chart's top groups) by integer resource keys, with their cells. */
-async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters; monthObjects: number; cellsOf: (ids: Prisma.Sql) => Prisma.Sql }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
+async function rankResourceGroups(db: PrismaClient, organizationId: string, period: ResolvedPeriod, ranking: { split: MonthSplit; filters: ResolvedFilters; monthObjects: number; cellsOf: (ids: Prisma.Sql) => Prisma.Sql; alongside?: Prisma.Sql }, order: { direction: "asc" | "desc" }, page: { limit: number; offset: number }, extra: { top?: number }): Promise<GroupSets> {
   const windows: RankWindow[] = [{ name: "page", direction: order.direction, ...page }];
   if (extra.top) windows.push({ name: "top", direction: "desc", limit: extra.top, offset: 0 });
-  const { rows, count, cells } = await rankResourceTotals(db, organizationId, { period, split: ranking.split, filters: ranking.filters, perConnection: false, windows, count: true, monthObjects: ranking.monthObjects, cellsOf: ranking.cellsOf });
+  const { rows, count, cells, alongside } = await rankResourceTotals(db, organizationId, { period, perConnection: false, windows, count: true, ...ranking });
   const of = (name: string): GroupRow[] => rows.filter((row) => row.window === name).map((row) => ({ key: row.providerResourceId, label: row.providerResourceId, total: row.total }));
   const groupCells = (cells ?? []).filter((group) => group.key !== null);
   const totals = (cells ?? []).filter((group) => group.key === null).flatMap((group) => unpackCells(null, group.cells, null));
-  return { page: of("page"), top: extra.top ? of("top") : null, count, cells: groupCells.flatMap((group) => unpackCells(group.key, group.cells, group.name)), bucketTotals: totals };
+  return { page: of("page"), top: extra.top ? of("top") : null, count, cells: groupCells.flatMap((group) => unpackCells(group.key, group.cells, group.name)), bucketTotals: totals, lookups: alongside };
 }
 
 /** Costs per group and bucket, for the given groups only (null = every group); with names, each group's MAX(resourceName). */
@@ -282,10 +297,14 @@ function spread(amounts: BucketAmount[], positions: Map<number, number>): bigint
  * The explorer's data for one page (or every row, for the CSV): groups ordered and paged in SQL, bucket costs only
  * for the groups shown and the chart's top 10, totals per bucket over everything the filters match.
  */
-export async function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
+export function collectCostExplorer(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all"): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
+  return collect(db, organizationId, rawInput, clock, paging, paging === "page");
+}
+
+async function collect(db: PrismaClient, organizationId: string, rawInput: unknown, clock: CostClock, paging: "page" | "all", recall: boolean): Promise<ExplorerData & { input: ReturnType<typeof costExplorerInput.parse> }> {
   const input = costExplorerInput.parse(rawInput);
   const period = resolvePeriod(input.range, clock);
-  const { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking } = await buildQuery(db, organizationId, input, period);
+  const { query, cellsQuery, totalsQuery, currencyOf, namesFromCells, ranking, recalled } = await buildQuery(db, organizationId, input, period, recall);
   const buckets = bucketsOf(period, input.granularity);
   const positions = positionsOf(buckets, period);
 
@@ -301,6 +320,9 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
     : ranking && page
       ? await rankResourceGroups(db, organizationId, period, ranking, input.sort, page, extra).then((ranked) => [ranked, ranked.bucketTotals ?? [], null] as const)
       : await Promise.all([queryGroups(db, query, input.sort, page, extra), queryBucketTotals(db, totalsQuery), null]);
+  const currency = recalled ? currencyIfStill(organizationId, period, recalled, sets.lookups) : await currencyOf!;
+  // The facts changed since they were recalled: asked again from the ones just read.
+  if (currency === null) return collect(db, organizationId, rawInput, clock, paging, false);
   const groups = sets.page;
   const ranked = sets.top ?? (paging === "all" ? [...groups].sort(byTotalDescending) : groups);
   const totalRows = paging === "all" ? groups.length : sets.count!;
@@ -337,7 +359,7 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
   }
   return {
     input,
-    currency: await currencyOf,
+    currency,
     period,
     buckets,
     rows: groups.map(toGroup),
@@ -345,6 +367,14 @@ export async function collectCostExplorer(db: PrismaClient, organizationId: stri
     totals: { total: totalsByBucket.reduce((total, cost) => total + cost, 0n), byBucket: totalsByBucket },
     chart: { series: chartSeries, costs },
   };
+}
+
+/** The currency from lookups read along a statement built from recalled split facts, or null when those facts no longer hold (then remembered anew). */
+function currencyIfStill(organizationId: string, period: ResolvedPeriod, recalled: SplitFacts, lookupsJson: string | null | undefined): string | null {
+  const lookups = costLookupsOf(lookupsJson ?? undefined, period);
+  if (sameSplitFacts(lookups.facts!, recalled)) return lookups.currency;
+  rememberSplitFacts(organizationId, period, lookups.facts!);
+  return null;
 }
 
 function byTotalDescending(a: GroupRow, b: GroupRow): number {

@@ -48,6 +48,8 @@ export interface RankOptions {
    * their provider resource ids, a SELECT of rows (key, name, cells) that may carry other rows of the caller's.
    */
   cellsOf?: (ids: Prisma.Sql) => Prisma.Sql;
+  /** A scalar subquery of text the statement returns along (Ranking.alongside): what the caller would read before. */
+  alongside?: Prisma.Sql;
 }
 
 /** A row cellsOf selected: an object's name and cells packed by the caller's SQL (or whatever else the caller read along). */
@@ -62,6 +64,8 @@ export interface Ranking {
   count: number | null;
   /** null when no cellsOf was given. */
   cells: RankedCells[] | null;
+  /** The alongside subquery's value; null when none was given. */
+  alongside: string | null;
 }
 
 /** Top ceilings read per month for each object a window must rank: 4 × N proves the top N on heavy-tailed costs. */
@@ -142,6 +146,7 @@ function windowSql(window: RankWindow, index: number): { ctes: Prisma.Sql; name:
  */
 function resultSql(options: RankOptions, windows: { name: Prisma.Sql }[], parts: Prisma.Sql[], proved: Prisma.Sql | null): Prisma.Sql {
   const selects = [...windows.map((window) => Prisma.sql`SELECT * FROM ${window.name}`), ...parts];
+  if (options.alongside) selects.push(Prisma.sql`SELECT 'alongside', 0, NULL, NULL, (${options.alongside})::text, NULL`);
   if (options.cellsOf) {
     const ids = Prisma.join(windows.map((window) => Prisma.sql`SELECT w."providerResourceId" FROM ${window.name} w`), " UNION ");
     selects.push(Prisma.sql`SELECT 'cells', 0, NULL, x.key, x.cells, x.name FROM (${options.cellsOf(Prisma.sql`(${ids})`)}) x ${proved ? Prisma.sql`WHERE ${proved}` : Prisma.empty}`);
@@ -209,11 +214,13 @@ function monthRowsSql(organizationId: string, options: RankOptions, only: Prisma
 type Row = RankedResource & { name: string | null };
 
 function rankingOf(rows: Row[], options: RankOptions): Ranking {
-  const ranked = rows.filter((row) => row.window !== "count" && row.window !== "proved" && row.window !== "cells").sort((a, b) => a.position - b.position);
+  const names = new Set(options.windows.map((window) => window.name));
+  const ranked = rows.filter((row) => names.has(row.window)).sort((a, b) => a.position - b.position);
   return {
     rows: ranked.map((row) => ({ window: row.window, position: row.position, connectionId: row.connectionId, providerResourceId: row.providerResourceId, total: row.total })),
     count: options.count ? Number(rows.find((row) => row.window === "count")?.total ?? 0) : null,
     cells: options.cellsOf ? rows.filter((row) => row.window === "cells").map((row) => ({ key: row.providerResourceId, name: row.name, cells: row.total })) : null,
+    alongside: options.alongside ? (rows.find((row) => row.window === "alongside")?.total ?? null) : null,
   };
 }
 

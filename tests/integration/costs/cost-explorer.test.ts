@@ -204,3 +204,63 @@ describe("cost explorer by resource over a busy month", () => {
     expect(expected.findIndex((row) => row.key === "r-120")).toBeGreaterThan(10);
   });
 });
+
+// A ranked page of resources is built from the split facts last read for its period and reads them again in its
+// one statement (recall-split-facts.ts): when records arrive in between and change them, the answer must not use
+// the stale split.
+describe("cost explorer by resource, asked again", () => {
+  /** db whose raw statements are counted. */
+  function counting() {
+    let statements = 0;
+    const counted = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (property === "$queryRaw") return (...args: unknown[]) => ((statements += 1), (value as (...a: unknown[]) => unknown).apply(target, args));
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { db: counted, taken: () => ((statement) => ((statements = 0), statement))(statements) };
+  }
+
+  it("answers in one statement, and asks again when the facts it was built from no longer hold", async () => {
+    const recalled = await seedCostOrganization("Recall");
+    const period = { from: "2025-10-02", to: "2025-10-31" };
+    const { db: counted, taken } = counting();
+    const ask = () => queryCostExplorer(counted, recalled.organizationId, { range: period, groupBy: "resource", granularity: "day", pageSize: 5 }, MOSCOW);
+    const expected = async () =>
+      db.$queryRaw<{ key: string; total: string }[]>`
+        SELECT "providerResourceId" AS key, SUM("billedCost")::numeric(30, 2)::text AS total FROM "CostRecord"
+        WHERE "organizationId" = ${recalled.organizationId} AND "chargePeriodStart" BETWEEN ${period.from}::date AND ${period.to}::date
+        GROUP BY 1 ORDER BY SUM("billedCost") DESC, 1`;
+
+    const first = await ask();
+    expect(taken()).toBe(2); // the lookups, then the question
+    const again = await ask();
+    expect(taken()).toBe(1);
+    expect(again).toEqual(first);
+    expect(again.currency).toBe("RUB");
+    expect(again.rows.map((row) => [row.key, row.total])).toEqual((await expected()).slice(0, 5).map((row) => [row.key, row.total]));
+
+    // A charge of web-1 on October 1st, like its others: the period no longer covers October whole, so October's
+    // monthly rollup (web-1's row now starts on the 1st and holds the 1,000) must not answer it.
+    await db.costRecord.create({
+      data: {
+        organizationId: recalled.organizationId, connectionId: recalled.selectel.id, resourceId: recalled.web.id, providerResourceId: "web-1", resourceName: "web-1", resourceType: "server",
+        chargePeriodStart: new Date("2025-10-01T00:00:00Z"), chargePeriodEnd: new Date("2025-10-02T00:00:00Z"), billedCost: "1000.0000", effectiveCost: "1000.0000", billingCurrency: "RUB",
+        serviceName: "Compute", regionId: "ru-1", subAccountId: "p1", tags: { env: "prod", team: "a" },
+      },
+    });
+    await rebuildCostRollups(db, { organizationId: recalled.organizationId });
+    const after = await ask();
+    expect(taken()).toBe(3); // the recalled question, thrown away; the lookups; the question
+    expect(after.rows.map((row) => [row.key, row.total])).toEqual((await expected()).slice(0, 5).map((row) => [row.key, row.total]));
+    expect(after.totals.total).toBe(first.totals.total);
+    expect(await ask()).toEqual(after);
+    expect(taken()).toBe(1);
+    if (process.env.TEST_DATABASE_URL) {
+      // On PostgreSQL the question is a prepared statement of the session that asked it (prepared-statement-names.ts).
+      const prepared = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements WHERE statement LIKE '%"CostResourceKey"%' AND statement LIKE '%row_to_json%'`;
+      expect(prepared.map((statement) => statement.name)).toEqual([expect.stringMatching(/^iz_\d+$/)]);
+    }
+  });
+});
