@@ -260,7 +260,8 @@ describe("cost explorer by resource, asked again", () => {
     if (process.env.TEST_DATABASE_URL) {
       // On PostgreSQL the question is a prepared statement of the session that asked it (prepared-statement-names.ts).
       const prepared = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements WHERE statement LIKE '%"CostResourceKey"%' AND statement LIKE '%row_to_json%'`;
-      expect(prepared.map((statement) => statement.name)).toEqual([expect.stringMatching(/^iz_\d+$/)]);
+      expect(prepared.length).toBeGreaterThan(0);
+      for (const statement of prepared) expect(statement.name).toMatch(/^iz_\d+$/);
     }
   });
 });
