@@ -180,6 +180,8 @@ describe("cost explorer by resource over a busy month", () => {
         });
       }
     }
+    // r-118 is billed twice on the 7th, once by each connection: its cell there is the sum.
+    rows.push({ ...rows.find((row) => row.providerResourceId === "r-118" && (row.chargePeriodStart as Date).getUTCDate() === 7)!, connectionId: busy.selectel.id, billedCost: "1.2345", effectiveCost: "1.2345" });
     await db.costRecord.createMany({ data: rows });
     await rebuildCostRollups(db, { organizationId: busy.organizationId });
     const expected = await db.$queryRaw<{ key: string; name: string; total: string }[]>`
@@ -202,6 +204,8 @@ describe("cost explorer by resource over a busy month", () => {
     expect(first.totals.total).toBe(all[0]!.total);
     expect(expected.find((row) => row.key === "r-119")?.name).toBe("vm-119");
     expect(expected.findIndex((row) => row.key === "r-120")).toBeGreaterThan(10);
+    expect(first.rows[1]?.key).toBe("r-118");
+    expect(first.rows[1]!.byBucket[6]).toBe(await cell("r-118", "2025-10-07"));
   });
 });
 
