@@ -16,7 +16,8 @@
  *   2. fast: 5 warm-ups, then 50 sequential calls of the procedure through the application's Prisma client;
  *   3. naive: the same question as plain GROUP BY over CostRecord with index scans disabled (a full scan), in SQL
  *      for the dashboard's figures and SQL + JavaScript aggregation for the explorer; 1 warm-up then 50 calls,
- *      or 5 when one call takes over 400 ms;
+ *      or 5 when one call takes over 400 ms. Fast and naive calls take turns (5 turns of 10 fast calls and a fifth
+ *      of the naive ones), so both sides meet the same drifts of the machine's speed;
  *   4. idx (informational): the naive queries with the backend's indexes allowed, 1 warm-up + 5 calls.
  * Targets per scenario: fast p95 ≤ 150 ms and naive p50 / fast p50 ≥ 20×. A missed target is printed (FAIL)
  * with EXPLAIN (ANALYZE, BUFFERS) of the scenario's slowest statements, but only a wrong answer fails the run.
@@ -30,7 +31,7 @@ import { openBenchClients, type BenchClients } from "./cost-queries/bench-client
 import { differences } from "./cost-queries/answers";
 import { explainSlowStatements } from "./cost-queries/explain-slow-statements";
 import type { LoadedTenant } from "./cost-queries/load-synthetic-tenant";
-import { measureLatency, measureNaive } from "./cost-queries/measure-latency";
+import { measureInTurns, measureLatency } from "./cost-queries/measure-latency";
 import { meetsLatency, meetsSpeedup, printResults, type ScenarioResult } from "./cost-queries/print-results";
 import { buildScenarios } from "./cost-queries/scenarios";
 import { HISTORY_DAYS } from "./cost-queries/tenant-shape";
@@ -110,8 +111,7 @@ async function main(): Promise<void> {
         console.error(`ANSWER MISMATCH in "${scenario.name}":`);
         for (const problem of problems) console.error(`  ${problem}`);
       }
-      const fast = await measureLatency(() => scenario.fast(clients.fast), { warmups: 5, calls: 50 });
-      const naive = await measureNaive(() => scenario.naive(clients.naive));
+      const { fast, naive } = await measureInTurns(() => scenario.fast(clients.fast), () => scenario.naive(clients.naive), { warmups: 5 });
       const indexed = await measureLatency(() => scenario.naive(clients.fast), { warmups: 1, calls: 5 });
       const result = { name: scenario.name, correct: problems.length === 0, fast, naive, indexed };
       results.push(result);

@@ -54,7 +54,7 @@ export function printResults(results: ScenarioResult[]): void {
     );
   }
   console.log("");
-  console.log(`times in ms; fast: 5 warm-ups + 50 calls; naive: full scan of CostRecord, 1 warm-up + (n) calls; idx: the naive`);
+  console.log(`times in ms; fast: 5 warm-ups + 50 calls; naive: full scan of CostRecord, 1 warm-up + (n) calls, in turns with fast; idx: the naive`);
   console.log(`queries with index scans allowed, 1 warm-up + 5 calls (informational); ratio = naive p50 / fast p50`);
   const checks = results.flatMap((result) => [meetsLatency(result), meetsSpeedup(result)]);
   const met = checks.filter(Boolean).length;
