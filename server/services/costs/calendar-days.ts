@@ -2,9 +2,16 @@
 
 const DAY_MS = 86_400_000;
 
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day's UTC midnight, or null for anything but a real "YYYY-MM-DD" (an explorer answer parses a few hundred days: no ISO round trip). */
 export function parseDay(day: string): Date | null {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : date;
+  const match = DAY.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const parsed = new Date(0);
+  parsed.setUTCFullYear(year, month, date);
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month && parsed.getUTCDate() === date ? parsed : null;
 }
 
 export function dayToDate(day: string): Date {
