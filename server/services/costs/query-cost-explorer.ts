@@ -127,9 +127,11 @@ type GroupRow = { key: string | null; label: string; total: string };
  */
 type Cell = { key: string | null; at: number; units: bigint; name: string | null };
 type BucketAmount = { at: number; units: bigint };
+/** A group's name (the last one its cells carried) and amounts, by mapKey of the group's key. */
+type CellsByKey = Map<string, { name: string | null; amounts: BucketAmount[] }>;
 
 /** The page, the chart's top groups and the group count when asked; the shown groups' cells, the bucket totals and the lookups when read along. */
-type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: Cell[]; bucketTotals?: BucketAmount[]; lookups?: string | null };
+type GroupSets = { page: GroupRow[]; top: GroupRow[] | null; count: number | null; cells?: CellsByKey; bucketTotals?: BucketAmount[]; lookups?: string | null };
 
 /** A bucket start as days after the query's first day. */
 function atOf(query: Query, bucket: Prisma.Sql): Prisma.Sql {
@@ -146,11 +148,28 @@ function packedCells(query: Query, bucket: Prisma.Sql, cost: Prisma.Sql): Prisma
   return Prisma.sql`string_agg(${atOf(query, bucket)}::text || '=' || ${unitsSql(cost)}::text, ',')`;
 }
 
-function unpackCells(key: string | null, packed: string, name: string | null): Cell[] {
+function unpackAmounts(packed: string): BucketAmount[] {
   return packed.split(",").map((cell) => {
     const separator = cell.indexOf("=");
-    return { key, at: Number(cell.slice(0, separator)), units: BigInt(cell.slice(separator + 1)), name };
+    return { at: Number(cell.slice(0, separator)), units: BigInt(cell.slice(separator + 1)) };
   });
+}
+
+function unpackCells(key: string | null, packed: string, name: string | null): Cell[] {
+  return unpackAmounts(packed).map((amount) => ({ key, ...amount, name }));
+}
+
+function cellsByKeyOf(cells: Cell[]): CellsByKey {
+  const byKey: CellsByKey = new Map();
+  for (const cell of cells) {
+    const group = byKey.get(mapKey(cell.key));
+    if (!group) byKey.set(mapKey(cell.key), { name: cell.name, amounts: [cell] });
+    else {
+      group.amounts.push(cell);
+      if (cell.name !== null) group.name = cell.name;
+    }
+  }
+  return byKey;
 }
 
 /** The bucket totals as one row of packedCellsSql's shape, with a NULL key and name. */
@@ -258,9 +277,9 @@ async function rankResourceGroups(db: PrismaClient, organizationId: string, peri
   if (extra.top) windows.push({ name: "top", direction: "desc", limit: extra.top, offset: 0 });
   const { rows, count, cells, alongside } = await rankResourceTotals(db, organizationId, { period, perConnection: false, windows, count: true, ...ranking });
   const of = (name: string): GroupRow[] => rows.filter((row) => row.window === name).map((row) => ({ key: row.providerResourceId, label: row.providerResourceId, total: row.total }));
-  const groupCells = (cells ?? []).filter((group) => group.key !== null);
-  const totals = (cells ?? []).filter((group) => group.key === null).flatMap((group) => unpackCells(null, group.cells, null));
-  return { page: of("page"), top: extra.top ? of("top") : null, count, cells: groupCells.flatMap((group) => unpackCells(group.key, group.cells, group.name)), bucketTotals: totals, lookups: alongside };
+  const groupCells: CellsByKey = new Map((cells ?? []).filter((group) => group.key !== null).map((group) => [mapKey(group.key), { name: group.name, amounts: unpackAmounts(group.cells) }]));
+  const totals = (cells ?? []).filter((group) => group.key === null).flatMap((group) => unpackAmounts(group.cells));
+  return { page: of("page"), top: extra.top ? of("top") : null, count, cells: groupCells, bucketTotals: totals, lookups: alongside };
 }
 
 /** Costs per group and bucket, for the given groups only (null = every group); with names, each group's MAX(resourceName). */
@@ -281,7 +300,7 @@ async function queryGroupBuckets(db: PrismaClient, query: Query, keys: (string |
 
 async function queryBucketTotals(db: PrismaClient, query: Query): Promise<BucketAmount[]> {
   const [row] = await db.$queryRaw<{ cells: string }[]>`SELECT x.cells FROM (${packedTotalsSql(query)}) x (key, name, cells)`;
-  return row ? unpackCells(null, row.cells, null) : [];
+  return row ? unpackAmounts(row.cells) : [];
 }
 
 /** Bucket positions by their start in days after the period's first day. */
@@ -335,22 +354,14 @@ async function collect(db: PrismaClient, organizationId: string, rawInput: unkno
 
   const chartGroups = ranked.slice(0, CHART_SERIES);
   const wanted = paging === "all" ? null : [...new Map([...groups, ...chartGroups].map((group) => [mapKey(group.key), group.key])).values()];
-  const cells = everyCell ?? sets.cells ?? (await queryGroupBuckets(db, cellsQuery, wanted, namesFromCells));
-  const cellsByKey = new Map<string, Cell[]>();
-  const names = new Map<string, string>();
-  for (const cell of cells) {
-    const ofKey = cellsByKey.get(mapKey(cell.key));
-    if (ofKey) ofKey.push(cell);
-    else cellsByKey.set(mapKey(cell.key), [cell]);
-    if (cell.name !== null) names.set(mapKey(cell.key), cell.name);
-  }
-  const labelOf = (row: GroupRow) => (namesFromCells ? (names.get(mapKey(row.key)) ?? row.key ?? MISSING_LABEL) : row.label);
+  const cellsByKey = sets.cells ?? cellsByKeyOf(everyCell ?? (await queryGroupBuckets(db, cellsQuery, wanted, namesFromCells)));
+  const labelOf = (row: GroupRow) => (namesFromCells ? (cellsByKey.get(mapKey(row.key))?.name ?? row.key ?? MISSING_LABEL) : row.label);
   // A group both shown and charted is built once.
   const built = new Map<string, ExplorerGroup>();
   const toGroup = (row: GroupRow): ExplorerGroup => {
     const known = built.get(mapKey(row.key));
     if (known) return known;
-    const group = { key: row.key, label: labelOf(row), total: unitsOf(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key)) ?? [], positions) };
+    const group = { key: row.key, label: labelOf(row), total: unitsOf(row.total), byBucket: spread(cellsByKey.get(mapKey(row.key))?.amounts ?? [], positions) };
     built.set(mapKey(row.key), group);
     return group;
   };
