@@ -2,7 +2,8 @@ import { Prisma, type PrismaClient } from "../../db";
 import { AppError } from "../../api/app-error";
 import { listProviders } from "../../providers/registry";
 import type { ProviderOfConnection } from "./cost-source-sql";
-import { monthSplitFactsSql, monthSplitOf, type MonthSplit } from "./resource-month-source";
+import { splitFactsSql, type SplitFacts } from "./recall-split-facts";
+import { monthSplitOf, type MonthSplit } from "./resource-month-source";
 
 export interface CostLookups {
   currency: string;
@@ -20,27 +21,16 @@ export function providerNames(providerIds: Iterable<string>): Map<string, string
   return new Map([...new Set(providerIds)].map((id) => [id, providerName(id)]));
 }
 
-/** What a split depends on (resource-month-source.ts), and how many records the period's last day has. */
-export interface SplitFacts {
-  before: boolean;
-  after: boolean;
-  lastDayRecords: number;
-}
-
 export type LoadedCostLookups = CostLookups & { split: MonthSplit | null; facts: SplitFacts | null; lastDayRecords: number };
 
 type LookupsRow = { currency: string; connections: { id: string; name: string; providerId: string }[]; before: boolean | null; after: boolean | null; lastDayRecords: number };
 
 /**
  * The organization's currency and connections as one row: small, read once per query to label and filter; with
- * `splitOf`, what per-resource questions need before anything else: the facts of that period's month split and how
- * many records its last day has (an object has at most one a day, so a month has at least that many objects).
+ * `splitOf`, what per-resource questions need before anything else: that period's split facts (recall-split-facts.ts).
  */
 export function costLookupsSql(organizationId: string, splitOf?: { from: string; to: string }): Prisma.Sql {
-  const facts = splitOf
-    ? Prisma.sql`${monthSplitFactsSql(organizationId, splitOf)},
-      (SELECT COALESCE(SUM(r."recordCount"), 0) FROM "CostDailyOrgServiceRollup" r WHERE r."organizationId" = o."id" AND r."day" = ${splitOf.to}::date)::int AS "lastDayRecords"`
-    : Prisma.sql`NULL::boolean AS before, NULL::boolean AS after, 0 AS "lastDayRecords"`;
+  const facts = splitOf ? splitFactsSql(organizationId, splitOf) : Prisma.sql`NULL::boolean AS before, NULL::boolean AS after, 0 AS "lastDayRecords"`;
   return Prisma.sql`
     SELECT o."currency", COALESCE((
       SELECT json_agg(json_build_object('id', c."id", 'name', c."name", 'providerId', c."providerId") ORDER BY c."name", c."id")

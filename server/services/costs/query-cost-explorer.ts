@@ -5,11 +5,11 @@ import { costExplorerInput, OTHER_SERIES_KEY, type CostExplorerResult, type Reso
 import { bucketExpression, caseOf, chooseSource, dimensionKey, exactSum, planPeriodSplit, recordSource, resolveFilters, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
 import { daysBetween } from "./calendar-days";
 import { bucketsOf } from "./explorer-buckets";
-import { costLookupsOf, costLookupsSql, loadCostLookups, providerNames, type SplitFacts } from "./load-cost-lookups";
+import { costLookupsOf, costLookupsSql, loadCostLookups, providerNames } from "./load-cost-lookups";
 import { formatUnits, unitsOf } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
 import { rankResourceTotals, type RankWindow } from "./rank-resource-totals";
-import { recallSplitFacts, rememberSplitFacts, sameSplitFacts } from "./recall-split-facts";
+import { recallSplitFacts, rememberSplitFacts, sameSplitFacts, type SplitFacts } from "./recall-split-facts";
 import { monthSplitOf, monthSplitSource, type MonthSplit } from "./resource-month-source";
 
 /** Label of the group of records that lack the dimension (key null). */

@@ -1,4 +1,5 @@
-import type { SplitFacts } from "./load-cost-lookups";
+import { Prisma, type PrismaClient } from "../../db";
+import { monthSplitFactsSql } from "./resource-month-source";
 
 /**
  * The split facts last read for an organization's period, per process. The explorer by resource builds its one
@@ -7,6 +8,32 @@ import type { SplitFacts } from "./load-cost-lookups";
  * away and asked again from the facts just read. Bounded: the least recently used entries go first.
  */
 const REMEMBERED = 1_000;
+
+/** What a period's month split depends on (resource-month-source.ts), and how many records its last day has. */
+export interface SplitFacts {
+  before: boolean;
+  after: boolean;
+  /** An object has at most one record a day, so the period's last month has at least this many objects. */
+  lastDayRecords: number;
+}
+
+/** The split facts as SELECT columns: before, after, "lastDayRecords". */
+export function splitFactsSql(organizationId: string, period: { from: string; to: string }): Prisma.Sql {
+  return Prisma.sql`${monthSplitFactsSql(organizationId, period)},
+    (SELECT COALESCE(SUM(r."recordCount"), 0) FROM "CostDailyOrgServiceRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" = ${period.to}::date)::int AS "lastDayRecords"`;
+}
+
+/** The split facts read now, and remembered. */
+export async function readSplitFacts(db: PrismaClient, organizationId: string, period: { from: string; to: string }): Promise<SplitFacts> {
+  const [facts] = await db.$queryRaw<SplitFacts[]>`SELECT ${splitFactsSql(organizationId, period)}`;
+  rememberSplitFacts(organizationId, period, facts!);
+  return facts!;
+}
+
+/** A scalar subquery of the split facts as JSON, to be read along a statement built from recalled ones. */
+export function splitFactsJsonSql(organizationId: string, period: { from: string; to: string }): Prisma.Sql {
+  return Prisma.sql`SELECT row_to_json(x)::text FROM (SELECT ${splitFactsSql(organizationId, period)}) x`;
+}
 
 const remembered = new Map<string, SplitFacts>();
 

@@ -2,19 +2,45 @@ import { Prisma, type PrismaClient } from "../../db";
 import type { DashboardOverview, ResolvedPeriod } from "../costs/cost-query-contract";
 import { decimal, formatMoney } from "../costs/money";
 import { rankResourceTotals } from "../costs/rank-resource-totals";
-import { planMonthSplit } from "../costs/resource-month-source";
+import { readSplitFacts, recallSplitFacts, rememberSplitFacts, sameSplitFacts, splitFactsJsonSql, type SplitFacts } from "../costs/recall-split-facts";
+import { monthSplitOf } from "../costs/resource-month-source";
 
 const TOP_RESOURCES = 10;
 
 /**
- * The period's 10 most expensive billed resources across connections (ranked by rankResourceTotals: the monthly
- * per-resource rollup for whole months, CostRecord for the partial edge months); names and types come from each
- * winner's latest record in the period.
+ * The period's 10 most expensive (connection, resource) pairs by rankResourceTotals (the monthly per-resource
+ * rollup for whole months, CostRecord for the partial edge months), built from the period's remembered split facts
+ * and checked against them in the same statement (recall-split-facts.ts).
  */
-export async function queryTopResources(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectionNamesOf: Promise<Map<string, string>>): Promise<DashboardOverview["topResources"]> {
-  const split = await planMonthSplit(db, organizationId, period);
+async function rankTopPairs(db: PrismaClient, organizationId: string, period: ResolvedPeriod, recall: boolean) {
+  const recalled = recall ? recallSplitFacts(organizationId, period) : undefined;
+  const facts = recalled ?? (await readSplitFacts(db, organizationId, period));
   const window = { name: "top", direction: "desc", limit: TOP_RESOURCES, offset: 0 } as const;
-  const { rows } = await rankResourceTotals(db, organizationId, { period, split, filters: null, perConnection: true, windows: [window], count: false });
+  const ranking = await rankResourceTotals(db, organizationId, {
+    period,
+    split: monthSplitOf(period, facts),
+    filters: null,
+    perConnection: true,
+    windows: [window],
+    count: false,
+    // No monthObjects: over one whole month and its edge days, the top 10's 40 ceilings a month rarely prove the
+    // ranking (an edge month's ceilings bound its whole month, not the few edge days), and a pruned try that does
+    // not prove costs its statement on top of the full one.
+    alongside: recalled ? splitFactsJsonSql(organizationId, period) : undefined,
+  });
+  if (recalled) {
+    const now = JSON.parse(ranking.alongside!) as SplitFacts;
+    if (!sameSplitFacts(now, recalled)) {
+      rememberSplitFacts(organizationId, period, now);
+      return rankTopPairs(db, organizationId, period, false);
+    }
+  }
+  return ranking.rows;
+}
+
+/** The period's 10 most expensive billed resources across connections; names and types come from each winner's latest record in the period. */
+export async function queryTopResources(db: PrismaClient, organizationId: string, period: ResolvedPeriod, connectionNamesOf: Promise<Map<string, string>>): Promise<DashboardOverview["topResources"]> {
+  const rows = await rankTopPairs(db, organizationId, period, true);
   const top = rows.map((row) => ({ connectionId: row.connectionId!, providerResourceId: row.providerResourceId, cost: row.total }));
   if (top.length === 0) return [];
   // Each winner's latest record in the period: a backward probe of the (connection, resource, day) unique index.

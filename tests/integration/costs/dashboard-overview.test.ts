@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { DateRangeInput } from "@/server/services/costs/cost-query-contract";
+import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { getDashboardOverview } from "@/server/services/dashboard/get-dashboard-overview";
 import { UTILIZATION_METRICS } from "@/server/services/dashboard/utilization-metrics";
 import { truncateAllTables } from "../setup/worker-database";
@@ -93,6 +94,24 @@ describe("dashboard.overview charts and lists", () => {
       { resourceId: null, providerResourceId: "s10", name: "s10", resourceType: "misc", connectionId: org.selectel.id, connectionName: SELECTEL_NAME, cost: "10.00" },
     ]);
     expect(topResources.map((resource) => resource.providerResourceId).slice(4)).toEqual(["s9", "s8", "s7", "s6", "s5", "s4"]);
+  });
+
+  it("ranks from the period's remembered split facts only while they hold", async () => {
+    const recalled = await seedCostOrganization("Recall dashboard");
+    const range = { from: "2025-10-02", to: "2025-10-31" };
+    const top = async () => (await getDashboardOverview(db, recalled.organizationId, { range }, MOSCOW)).topResources.slice(0, 2).map((resource) => [resource.providerResourceId, resource.cost]);
+    expect(await top()).toEqual([["web-1", "130.00"], ["db-1", "30.00"]]);
+    expect(await top()).toEqual([["web-1", "130.00"], ["db-1", "30.00"]]);
+    // web-1 billed on October 1st too: October is no longer whole in the period, its monthly rollup must not answer.
+    await db.costRecord.create({
+      data: {
+        organizationId: recalled.organizationId, connectionId: recalled.selectel.id, resourceId: recalled.web.id, providerResourceId: "web-1", resourceName: "web-1", resourceType: "server",
+        chargePeriodStart: new Date("2025-10-01T00:00:00Z"), chargePeriodEnd: new Date("2025-10-02T00:00:00Z"), billedCost: "1000.0000", effectiveCost: "1000.0000", billingCurrency: "RUB",
+        serviceName: "Compute", regionId: "ru-1", subAccountId: "p1", tags: { env: "prod", team: "a" },
+      },
+    });
+    await rebuildCostRollups(db, { organizationId: recalled.organizationId });
+    expect(await top()).toEqual([["web-1", "130.00"], ["db-1", "30.00"]]);
   });
 
   it("reports each connection's health with the account's days left and the period's cost", async () => {
