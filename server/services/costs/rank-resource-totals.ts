@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../../db";
-import { monthStartOf } from "./calendar-days";
+import { addDays, daysBetween, monthEndOf, monthStartOf } from "./calendar-days";
 import { recordSource, whereClause, type CostSource, type ResolvedFilters } from "./cost-source-sql";
 import type { MonthSplit } from "./resource-month-source";
 
@@ -12,9 +12,10 @@ import type { MonthSplit } from "./resource-month-source";
  *
  * Top-N questions over two whole months or more (every window descending, no filter) first try to sum only the
  * objects that can matter: those among the K highest monthly ceilings (CostResourceMonthCeiling: the positive parts
- * of an object's records in a month, so they bound its edge days too) of each month the period touches. Any other
- * object's total is at most the sum of each list's K-th value; when the N-th candidate total lies above that bound,
- * the candidates' ranking is the ranking. Otherwise (flat costs, deep pages) everything is summed.
+ * of an object's records in a month, so they bound its edge days too) of each month the period touches, and among
+ * the K highest day ceilings of a month it covers in part. Any other object's total is at most the sum over months
+ * of what the lists leave out; when the N-th candidate total lies above that bound, the candidates' ranking is the
+ * ranking. Otherwise (flat costs, deep pages) everything is summed.
  */
 export interface RankWindow {
   name: string;
@@ -166,26 +167,54 @@ function edgeDaysSql(split: MonthSplit): Prisma.Sql {
   return ranges.length ? Prisma.sql`(${Prisma.join(ranges, " OR ")})` : Prisma.sql`FALSE`;
 }
 
+/** The months the period covers in part, with how many of their days it covers. */
+function partialMonthsOf(period: { from: string; to: string }): { month: string; days: number }[] {
+  const partial: { month: string; days: number }[] = [];
+  for (let month = monthStartOf(period.from); month <= period.to; month = addDays(monthEndOf(month), 1)) {
+    const last = monthEndOf(month);
+    const days = daysBetween(period.from > month ? period.from : month, period.to < last ? period.to : last);
+    if (days < daysBetween(month, last)) partial.push({ month, days });
+  }
+  return partial;
+}
+
 /**
  * The pruned statement's candidates: l, the top ceilings of every month the period touches (a ceiling bounds the
- * object's total over any days of its month, so edge months count like whole ones); cand, the objects in any list;
- * bound, what no other object's total reaches (ten-thousandths), and whether every list was read whole (then the
- * candidates are every object).
+ * object's total over any days of its month) and, for a month the period covers in part (d of its days), its top
+ * day ceilings too (the object's total over d of its days is at most d × its dearest day); cand, the objects in any
+ * list; bound, what no other object's total reaches (ten-thousandths): per month the least of what its lists leave
+ * out, and whether every month's ceilings were read whole (then the candidates are every object).
  */
 function candidatesSql(organizationId: string, options: RankOptions, depth: number): Prisma.Sql {
   const { period } = options;
+  const top = (column: "ceiling" | "dayCeiling", month: Prisma.Sql) => Prisma.sql`
+    SELECT c."resourceKey", c.${Prisma.raw(`"${column}"`)} AS value FROM "CostResourceMonthCeiling" c
+    WHERE c."organizationId" = ${organizationId} AND c."month" = ${month} ORDER BY c.${Prisma.raw(`"${column}"`)} DESC LIMIT ${depth}`;
+  const partial = partialMonthsOf(period);
+  const dayLists = partial.length
+    ? Prisma.sql`UNION ALL
+      SELECT p.month, p.days, x."resourceKey", (x.value * 10000)::int8
+      FROM (VALUES ${Prisma.join(partial.map((month) => Prisma.sql`(${month.month}::date, ${month.days}::int)`))}) AS p (month, days)
+      CROSS JOIN LATERAL (${top("dayCeiling", Prisma.sql`p.month`)}) x`
+    : Prisma.empty;
+  const monthly = Prisma.sql`l.days = 0`;
+  const daily = Prisma.sql`l.days > 0`;
   return Prisma.sql`
     l AS MATERIALIZED (
-      SELECT m.month, x."resourceKey" AS key, (x."ceiling" * 10000)::int8 AS "ceiling"
+      SELECT m.month::date AS month, 0 AS days, x."resourceKey" AS key, (x.value * 10000)::int8 AS "ceiling"
       FROM generate_series(${monthStartOf(period.from)}::date, ${monthStartOf(period.to)}::date, interval '1 month') AS m (month)
-      CROSS JOIN LATERAL (
-        SELECT c."resourceKey", c."ceiling" FROM "CostResourceMonthCeiling" c
-        WHERE c."organizationId" = ${organizationId} AND c."month" = m.month::date ORDER BY c."ceiling" DESC LIMIT ${depth}
-      ) x),
+      CROSS JOIN LATERAL (${top("ceiling", Prisma.sql`m.month::date`)}) x
+      ${dayLists}),
     cand AS (SELECT DISTINCT l.key FROM l),
     bound AS (
       SELECT COALESCE(SUM(k.kth), 0) AS total, COALESCE(bool_and(k.whole), TRUE) AS whole
-      FROM (SELECT CASE WHEN COUNT(*) < ${depth} THEN 0 ELSE MIN(l."ceiling") END AS kth, COUNT(*) < ${depth} AS whole FROM l GROUP BY l.month) k
+      FROM (
+        SELECT LEAST(
+                 CASE WHEN COUNT(*) FILTER (WHERE ${monthly}) < ${depth} THEN 0 ELSE MIN(l."ceiling") FILTER (WHERE ${monthly}) END,
+                 CASE WHEN COUNT(*) FILTER (WHERE ${daily}) = 0 THEN NULL WHEN COUNT(*) FILTER (WHERE ${daily}) < ${depth} THEN 0
+                      ELSE MIN(l."ceiling") FILTER (WHERE ${daily}) * MAX(l.days) END) AS kth,
+               COUNT(*) FILTER (WHERE ${monthly}) < ${depth} AS whole
+        FROM l GROUP BY l.month) k
     )`;
 }
 

@@ -131,8 +131,8 @@ function monthlyStatements(scope: RollupScope) {
 }
 
 /**
- * The ceilings of a monthly scope from CostRecord (the positive parts of each object's records, its first and last
- * charge days), and the previous months of every row from the scope's first month on (a month that gains or loses
+ * The ceilings of a monthly scope from CostRecord (the positive parts of each object's records, of its dearest day's
+ * records, its first and last charge days), and the previous months of every row from the scope's first month on (a month that gains or loses
  * an object changes the next month's row of it). Ceilings are per organization across connections: a connection's
  * refresh recomputes its organization's.
  */
@@ -141,10 +141,14 @@ function ceilingStatements(months: RollupScope) {
   return [
     Prisma.sql`DELETE FROM "CostResourceMonthCeiling" r WHERE ${organizationConditions(months, "r", "month")}`,
     Prisma.sql`
-      INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling", "firstDay", "lastDay")
-      SELECT cr."organizationId", date_trunc('month', cr."chargePeriodStart")::date, cr."resourceKey", SUM(GREATEST(cr."billedCost", 0)), MIN(cr."chargePeriodStart"), MAX(cr."chargePeriodStart")
-      FROM "CostRecord" cr WHERE ${organizationConditions(months, "cr", "chargePeriodStart")} AND cr."resourceKey" IS NOT NULL
-      GROUP BY cr."organizationId", 2, cr."resourceKey"`,
+      INSERT INTO "CostResourceMonthCeiling" ("organizationId", "month", "resourceKey", "ceiling", "dayCeiling", "firstDay", "lastDay")
+      SELECT d."organizationId", date_trunc('month', d."day")::date, d."resourceKey", SUM(d."positive"), MAX(d."positive"), MIN(d."day"), MAX(d."day")
+      FROM (
+        SELECT cr."organizationId", cr."resourceKey", cr."chargePeriodStart" AS "day", SUM(GREATEST(cr."billedCost", 0)) AS "positive"
+        FROM "CostRecord" cr WHERE ${organizationConditions(months, "cr", "chargePeriodStart")} AND cr."resourceKey" IS NOT NULL
+        GROUP BY 1, 2, 3
+      ) d
+      GROUP BY d."organizationId", 2, d."resourceKey"`,
     Prisma.sql`
       UPDATE "CostResourceMonthCeiling" c SET "previousMonth" = x.previous
       FROM (SELECT r."organizationId", r."resourceKey", r."month", LAG(r."month") OVER (PARTITION BY r."organizationId", r."resourceKey" ORDER BY r."month") AS previous

@@ -111,8 +111,8 @@ async function expectTagValueRollupCurrent(organizationId: string) {
 
 /**
  * Each week and month rollup equals its daily rollup summed by bucket, the per-organization service rollup the
- * per-service one summed across connections, each ceiling its records' positive parts with the object's first and last
- * charge days of the month and its previous month.
+ * per-service one summed across connections, each ceiling its records' positive parts (in all, and on its dearest day)
+ * with the object's first and last charge days of the month and its previous month.
  */
 async function expectPeriodRollupsCurrent(organizationId: string) {
   for (const grain of PERIOD_GRAINS) {
@@ -135,12 +135,15 @@ async function expectPeriodRollupsCurrent(organizationId: string) {
   ]);
   expect(acrossConnections).toEqual(summedServices);
   const [ceilings, positive] = await Promise.all([
-    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", "ceiling"::text AS ceiling, "firstDay", "lastDay", "previousMonth" FROM "CostResourceMonthCeiling" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2`,
+    db.$queryRaw<unknown[]>`SELECT "month", "resourceKey", "ceiling"::text AS ceiling, "dayCeiling"::text AS "dayCeiling", "firstDay", "lastDay", "previousMonth" FROM "CostResourceMonthCeiling" WHERE "organizationId" = ${organizationId} ORDER BY 1, 2`,
     db.$queryRaw<unknown[]>`
-      SELECT "month", "resourceKey", ceiling, "firstDay", "lastDay", LAG("month") OVER (PARTITION BY "resourceKey" ORDER BY "month") AS "previousMonth" FROM (
-        SELECT date_trunc('month', "chargePeriodStart")::date AS "month", "resourceKey", SUM(GREATEST("billedCost", 0))::numeric(18, 4)::text AS ceiling,
-               MIN("chargePeriodStart") AS "firstDay", MAX("chargePeriodStart") AS "lastDay"
-        FROM "CostRecord" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2) m
+      SELECT "month", "resourceKey", ceiling, "dayCeiling", "firstDay", "lastDay", LAG("month") OVER (PARTITION BY "resourceKey" ORDER BY "month") AS "previousMonth" FROM (
+        SELECT date_trunc('month', "day")::date AS "month", "resourceKey", SUM(positive)::numeric(18, 4)::text AS ceiling, MAX(positive)::numeric(18, 4)::text AS "dayCeiling",
+               MIN("day") AS "firstDay", MAX("day") AS "lastDay"
+        FROM (
+          SELECT "chargePeriodStart" AS "day", "resourceKey", SUM(GREATEST("billedCost", 0)) AS positive
+          FROM "CostRecord" WHERE "organizationId" = ${organizationId} GROUP BY 1, 2) d
+        GROUP BY 1, 2) m
       ORDER BY 1, 2`,
   ]);
   expect(ceilings).toEqual(positive);

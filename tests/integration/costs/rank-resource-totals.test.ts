@@ -193,13 +193,16 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     record("tail-only", "2025-03-05", "5.0000");
     for (const date of ["2024-12-30", "2025-03-05"]) record("both-edges", date, "7.0000");
     record("before", "2024-12-01", "999999.0000");
+    // Charged every day of February, twice on the 3rd (once by each connection): its dearest day is the 3rd.
+    for (let date = 1; date <= 28; date += 1) record("daily", `2025-02-${String(date).padStart(2, "0")}`, "10.0000");
+    record("daily", "2025-02-03", "5.0000", other.openstack.id);
     await db.costRecord.createMany({ data: rows });
     await rebuildCostRollups(db, { organizationId: other.organizationId });
   });
 
   it("keeps one ceiling per object and month: the positive parts of its records, with its first and last charge day", async () => {
     const ceilings = await db.costResourceMonthCeiling.findMany({ where: { organizationId: other.organizationId, month: new Date("2025-02-01T00:00:00Z") }, include: { organization: false } });
-    expect(ceilings).toHaveLength(41);
+    expect(ceilings).toHaveLength(42);
     const keys = new Map((await db.costResourceKey.findMany({ where: { organizationId: other.organizationId } })).map((key) => [key.id, key.providerResourceId]));
     const of = (id: string) => ceilings.find((ceiling) => keys.get(ceiling.resourceKey) === id);
     const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
@@ -209,6 +212,9 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     // Its monthly row nets to zero, but February 15–28 alone total 100.
     expect(of("swing")?.ceiling.toFixed(4)).toBe("100.0000");
     expect([day(of("swing")?.firstDay), day(of("swing")?.lastDay)]).toEqual(["2025-02-05", "2025-02-20"]);
+    // The positive parts of its dearest day's records: the credit's day counts 0, the charge's 100.
+    expect([of("tail-40")?.dayCeiling.toFixed(4), of("swing")?.dayCeiling.toFixed(4)]).toEqual(["64000.0000", "100.0000"]);
+    expect([of("daily")?.ceiling.toFixed(4), of("daily")?.dayCeiling.toFixed(4)]).toEqual(["285.0000", "15.0000"]);
   });
 
   it("proves a heavy-tailed top N from the candidates alone, edge days and credits included", async () => {
@@ -241,6 +247,44 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
       expect(pruned!.count, `${range.from}..${range.to}`).toBe(expected);
       expect((await rankResourceTotals(db, other.organizationId, ask)).count, `${range.from}..${range.to} full`).toBe(expected);
     }
+  });
+
+  it("bounds a month covered in part by its dearest days, whose objects are candidates too", async () => {
+    // Twenty objects charged i × 100 every day of January and February, and "edgy" at 2,100 a day from January 27th
+    // to February 20th: never among a month's 4 highest ceilings (a top 1 reads 4), but first among its dearest days.
+    const daily = await seedCostOrganization("Org D");
+    const rows: Prisma.CostRecordCreateManyInput[] = [];
+    const record = (id: string, date: string, cost: string) =>
+      rows.push({
+        organizationId: daily.organizationId, connectionId: daily.selectel.id, providerResourceId: id, resourceName: id, chargePeriodStart: new Date(`${date}T00:00:00Z`),
+        chargePeriodEnd: new Date(`${date}T00:00:00Z`), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", tags: {},
+      });
+    for (const [month, days] of [["2025-01", 31], ["2025-02", 28]] as const) {
+      for (let date = 1; date <= days; date += 1) {
+        const day = `${month}-${String(date).padStart(2, "0")}`;
+        for (let index = 1; index <= 20; index += 1) record(`big-${index}`, day, (index * 100).toFixed(4));
+        if (day >= "2025-01-27" && day <= "2025-02-20") record("edgy", day, "2100.0000");
+      }
+    }
+    await db.costRecord.createMany({ data: rows });
+    await rebuildCostRollups(db, { organizationId: daily.organizationId });
+    const ask = async (period: { from: string; to: string }, windows: RankWindow[], perConnection = false) => ({ period, split: await planMonthSplit(db, daily.organizationId, period), filters: null, perConnection, windows, count: true });
+    // January 27–31 is an edge: January's 4th ceiling (52,700) plus February's (47,600) exceed the leader's 66,000;
+    // five of January's 4th dearest days (5 × 1,800) plus February's 4th ceiling do not.
+    const lateJanuary = { from: "2025-01-27", to: "2025-02-28" };
+    for (const perConnection of [false, true]) {
+      const ranked = await rankCandidates(db, daily.organizationId, await ask(lateJanuary, top(1), perConnection));
+      expect(ranked, `perConnection ${perConnection}`).not.toBeNull();
+      expect(ranked!.rows.map((row) => [row.providerResourceId, row.total])).toEqual([["big-20", "66000.0000"]]);
+    }
+    // Both months in part, each bounded by its dearest days (5 × 1,800 + 20 × 1,800): edgy leads, found by them alone.
+    const around = { from: "2025-01-27", to: "2025-02-20" };
+    const expected = await directOf(daily.organizationId, around, "desc");
+    expect(expected.slice(0, 2).map((row) => [row.providerResourceId, row.total])).toEqual([["edgy", "52500.0000"], ["big-20", "50000.0000"]]);
+    const ranked = await rankCandidates(db, daily.organizationId, await ask(around, top(1)));
+    expect(ranked).not.toBeNull();
+    expect(strip(ranked!.rows)).toEqual(expected.slice(0, 1));
+    expect(ranked!.count).toBe(21);
   });
 
   it("gives way to the full ranking when an object outside every month's top ceilings may still lead", async () => {
