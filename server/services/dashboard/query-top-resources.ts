@@ -23,9 +23,7 @@ async function rankTopPairs(db: PrismaClient, organizationId: string, period: Re
     perConnection: true,
     windows: [window],
     count: false,
-    // No monthObjects: over one whole month and its edge days, the top 10's 40 ceilings a month rarely prove the
-    // ranking (an edge month's ceilings bound its whole month, not the few edge days), and a pruned try that does
-    // not prove costs its statement on top of the full one.
+    monthObjects: facts.lastDayRecords,
     alongside: recalled ? splitFactsJsonSql(organizationId, period) : undefined,
   });
   if (recalled) {
