@@ -13,7 +13,7 @@ import type { MonthSplit } from "./resource-month-source";
  * Top-N questions over two whole months or more (every window descending, no filter) first try to sum only the
  * objects that can matter: those among the K highest monthly ceilings (CostResourceMonthCeiling: the positive parts
  * of an object's records in a month, so they bound its edge days too) of each month the period touches, and among
- * the K highest day ceilings of a month it covers in part. Any other object's total is at most the sum over months
+ * the K highest day ceilings of a month of its edge days. Any other object's total is at most the sum over months
  * of what the lists leave out; when the N-th candidate total lies above that bound, the candidates' ranking is the
  * ranking. Otherwise (flat costs, deep pages) everything is summed.
  */
@@ -167,21 +167,25 @@ function edgeDaysSql(split: MonthSplit): Prisma.Sql {
   return ranges.length ? Prisma.sql`(${Prisma.join(ranges, " OR ")})` : Prisma.sql`FALSE`;
 }
 
-/** The months the period covers in part, with how many of their days it covers. */
-function partialMonthsOf(period: { from: string; to: string }): { month: string; days: number }[] {
-  const partial: { month: string; days: number }[] = [];
-  for (let month = monthStartOf(period.from); month <= period.to; month = addDays(monthEndOf(month), 1)) {
-    const last = monthEndOf(month);
-    const days = daysBetween(period.from > month ? period.from : month, period.to < last ? period.to : last);
-    if (days < daysBetween(month, last)) partial.push({ month, days });
+/**
+ * The months of the split's edge days, with how many edge days each has. The split's whole months need no day
+ * ceilings: the period holds every charged day of theirs, so a ceiling is at most its days times the dearest.
+ */
+function edgeMonthsOf(split: MonthSplit): { month: string; days: number }[] {
+  const months: { month: string; days: number }[] = [];
+  for (const edge of split.edges) {
+    for (let month = monthStartOf(edge.from); month <= edge.to; month = addDays(monthEndOf(month), 1)) {
+      const last = monthEndOf(month);
+      months.push({ month, days: daysBetween(edge.from > month ? edge.from : month, edge.to < last ? edge.to : last) });
+    }
   }
-  return partial;
+  return months;
 }
 
 /**
  * The pruned statement's candidates: l, the top ceilings of every month the period touches (a ceiling bounds the
- * object's total over any days of its month) and, for a month the period covers in part (d of its days), its top
- * day ceilings too (the object's total over d of its days is at most d × its dearest day); cand, the objects in any
+ * object's total over any days of its month) and, for a month of the edge days (d of its days), its top day
+ * ceilings too (the object's total over d of its days is at most d × its dearest day); cand, the objects in any
  * list; bound, what no other object's total reaches (ten-thousandths): per month the least of what its lists leave
  * out, and whether every month's ceilings were read whole (then the candidates are every object).
  */
@@ -190,7 +194,7 @@ function candidatesSql(organizationId: string, options: RankOptions, depth: numb
   const top = (column: "ceiling" | "dayCeiling", month: Prisma.Sql) => Prisma.sql`
     SELECT c."resourceKey", c.${Prisma.raw(`"${column}"`)} AS value FROM "CostResourceMonthCeiling" c
     WHERE c."organizationId" = ${organizationId} AND c."month" = ${month} ORDER BY c.${Prisma.raw(`"${column}"`)} DESC LIMIT ${depth}`;
-  const partial = partialMonthsOf(period);
+  const partial = edgeMonthsOf(options.split);
   const dayLists = partial.length
     ? Prisma.sql`UNION ALL
       SELECT p.month, p.days, x."resourceKey", (x.value * 10000)::int8
