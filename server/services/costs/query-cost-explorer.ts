@@ -52,7 +52,7 @@ interface Query {
 const mapKey = (key: string | null) => (key === null ? "\u0000" : `k:${key}`);
 
 /**
- * The question's SQL. With `recall` (a page, asked the first time), a ranked page of resources is built from the
+ * The question's SQL. With `recall` (a page, not a retry), a ranked page of resources is built from the
  * split facts last read for its period (recall-split-facts.ts) and reads its lookups in its own statement.
  */
 async function buildQuery(db: PrismaClient, organizationId: string, input: ReturnType<typeof costExplorerInput.parse>, period: ResolvedPeriod, recall: boolean) {

@@ -5,7 +5,7 @@ import { listCostExplorerOptions } from "@/server/services/costs/list-cost-explo
 import { queryCostExplorer } from "@/server/services/costs/query-cost-explorer";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { truncateAllTables } from "../setup/worker-database";
-import { MOSCOW, SELECTEL_NAME, seedCostOrganization } from "./cost-fixtures";
+import { chargeWebOnOctoberFirst, MOSCOW, SELECTEL_NAME, seedCostOrganization } from "./cost-fixtures";
 
 let org: Awaited<ReturnType<typeof seedCostOrganization>>;
 
@@ -247,14 +247,7 @@ describe("cost explorer by resource, asked again", () => {
 
     // A charge of web-1 on October 1st, like its others: the period no longer covers October whole, so October's
     // monthly rollup (web-1's row now starts on the 1st and holds the 1,000) must not answer it.
-    await db.costRecord.create({
-      data: {
-        organizationId: recalled.organizationId, connectionId: recalled.selectel.id, resourceId: recalled.web.id, providerResourceId: "web-1", resourceName: "web-1", resourceType: "server",
-        chargePeriodStart: new Date("2025-10-01T00:00:00Z"), chargePeriodEnd: new Date("2025-10-02T00:00:00Z"), billedCost: "1000.0000", effectiveCost: "1000.0000", billingCurrency: "RUB",
-        serviceName: "Compute", regionId: "ru-1", subAccountId: "p1", tags: { env: "prod", team: "a" },
-      },
-    });
-    await rebuildCostRollups(db, { organizationId: recalled.organizationId });
+    await chargeWebOnOctoberFirst(recalled);
     const after = await ask();
     expect(taken()).toBe(3); // the recalled question, thrown away; the lookups; the question
     expect(after.rows.map((row) => [row.key, row.total])).toEqual((await expected()).slice(0, 5).map((row) => [row.key, row.total]));

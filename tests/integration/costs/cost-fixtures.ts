@@ -87,3 +87,10 @@ export async function seedCostOrganization(name = "Org A") {
   await rebuildCostRollups(db, { organizationId });
   return { ...owner, organizationId, selectel, openstack, web, db1 };
 }
+
+/** web-1 billed 1,000 on October 1st too, like on its other days, with the rollups refreshed. */
+export async function chargeWebOnOctoberFirst(organization: Awaited<ReturnType<typeof seedCostOrganization>>) {
+  const web = { connectionId: organization.selectel.id, providerResourceId: "web-1", resourceId: organization.web.id, name: "web-1", type: "server", service: "Compute", region: "ru-1", project: "p1" };
+  await insertLines(organization.organizationId, [{ ...web, tags: { env: "prod", team: "a" }, cost: "1000.0000", days: ["2025-10-01"] }]);
+  await rebuildCostRollups(db, { organizationId: organization.organizationId });
+}

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { DateRangeInput } from "@/server/services/costs/cost-query-contract";
-import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
 import { getDashboardOverview } from "@/server/services/dashboard/get-dashboard-overview";
 import { UTILIZATION_METRICS } from "@/server/services/dashboard/utilization-metrics";
 import { truncateAllTables } from "../setup/worker-database";
-import { MOSCOW, SELECTEL_NAME, seedCostOrganization } from "./cost-fixtures";
+import { chargeWebOnOctoberFirst, MOSCOW, SELECTEL_NAME, seedCostOrganization } from "./cost-fixtures";
 
 let org: Awaited<ReturnType<typeof seedCostOrganization>>;
 
@@ -103,14 +102,7 @@ describe("dashboard.overview charts and lists", () => {
     expect(await top()).toEqual([["web-1", "130.00"], ["db-1", "30.00"]]);
     expect(await top()).toEqual([["web-1", "130.00"], ["db-1", "30.00"]]);
     // web-1 billed on October 1st too: October is no longer whole in the period, its monthly rollup must not answer.
-    await db.costRecord.create({
-      data: {
-        organizationId: recalled.organizationId, connectionId: recalled.selectel.id, resourceId: recalled.web.id, providerResourceId: "web-1", resourceName: "web-1", resourceType: "server",
-        chargePeriodStart: new Date("2025-10-01T00:00:00Z"), chargePeriodEnd: new Date("2025-10-02T00:00:00Z"), billedCost: "1000.0000", effectiveCost: "1000.0000", billingCurrency: "RUB",
-        serviceName: "Compute", regionId: "ru-1", subAccountId: "p1", tags: { env: "prod", team: "a" },
-      },
-    });
-    await rebuildCostRollups(db, { organizationId: recalled.organizationId });
+    await chargeWebOnOctoberFirst(recalled);
     expect(await top()).toEqual([["web-1", "130.00"], ["db-1", "30.00"]]);
   });
 
