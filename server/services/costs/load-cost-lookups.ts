@@ -21,7 +21,7 @@ export function providerNames(providerIds: Iterable<string>): Map<string, string
   return new Map([...new Set(providerIds)].map((id) => [id, providerName(id)]));
 }
 
-export type LoadedCostLookups = CostLookups & { split: MonthSplit | null; facts: SplitFacts | null; lastDayRecords: number };
+export type LoadedCostLookups = CostLookups & { split: MonthSplit | null; facts: SplitFacts | null };
 
 type LookupsRow = { currency: string; connections: { id: string; name: string; providerId: string }[]; before: boolean | null; after: boolean | null; lastDayRecords: number };
 
@@ -47,7 +47,6 @@ export function costLookupsOf(row: LookupsRow | string | undefined, splitOf?: { 
   return {
     split: splitOf && facts ? monthSplitOf(splitOf, facts) : null,
     facts,
-    lastDayRecords: organization.lastDayRecords,
     currency: organization.currency,
     connections,
     providerOf: new Map(connections.map((connection) => [connection.id, connection.providerId])),

@@ -9,7 +9,7 @@ import { costLookupsOf, costLookupsSql, loadCostLookups, providerNames } from ".
 import { formatUnits, unitsOf } from "./money";
 import { resolvePeriod, type CostClock } from "./resolve-period";
 import { rankResourceTotals, type RankWindow } from "./rank-resource-totals";
-import { recallSplitFacts, rememberSplitFacts, sameSplitFacts, type SplitFacts } from "./recall-split-facts";
+import { recallSplitFacts, rememberSplitFacts, splitFactsHold, type SplitFacts } from "./recall-split-facts";
 import { monthSplitOf, monthSplitSource, type MonthSplit } from "./resource-month-source";
 
 /** Label of the group of records that lack the dimension (key null). */
@@ -110,7 +110,7 @@ async function buildQuery(db: PrismaClient, organizationId: string, input: Retur
     ? {
         split,
         filters,
-        monthObjects: (recalled ?? lookups)?.lastDayRecords ?? 0,
+        monthObjects: (recalled ?? lookups?.facts)?.lastDayRecords ?? 0,
         cellsOf: (ids: Prisma.Sql) => Prisma.sql`${packedCellsSql(cellsQuery, ids)} UNION ALL ${packedTotalsSql(totalsQuery)}`,
         alongside: recalled ? Prisma.sql`SELECT row_to_json(x)::text FROM (${costLookupsSql(organizationId, period)}) x` : undefined,
       }
@@ -386,12 +386,10 @@ async function collect(db: PrismaClient, organizationId: string, rawInput: unkno
   };
 }
 
-/** The currency from lookups read along a statement built from recalled split facts, or null when those facts no longer hold (then remembered anew). */
+/** The currency from lookups read along a statement built from recalled split facts, or null when those facts no longer hold. */
 function currencyIfStill(organizationId: string, period: ResolvedPeriod, recalled: SplitFacts, lookupsJson: string | null | undefined): string | null {
   const lookups = costLookupsOf(lookupsJson ?? undefined, period);
-  if (sameSplitFacts(lookups.facts!, recalled)) return lookups.currency;
-  rememberSplitFacts(organizationId, period, lookups.facts!);
-  return null;
+  return splitFactsHold(organizationId, period, recalled, lookups.facts!) ? lookups.currency : null;
 }
 
 function byTotalDescending(a: GroupRow, b: GroupRow): number {

@@ -194,11 +194,11 @@ function candidatesSql(organizationId: string, options: RankOptions, depth: numb
   const top = (column: "ceiling" | "dayCeiling", month: Prisma.Sql) => Prisma.sql`
     SELECT c."resourceKey", c.${Prisma.raw(`"${column}"`)} AS value FROM "CostResourceMonthCeiling" c
     WHERE c."organizationId" = ${organizationId} AND c."month" = ${month} ORDER BY c.${Prisma.raw(`"${column}"`)} DESC LIMIT ${depth}`;
-  const partial = edgeMonthsOf(options.split);
-  const dayLists = partial.length
+  const edgeMonths = edgeMonthsOf(options.split);
+  const dayLists = edgeMonths.length
     ? Prisma.sql`UNION ALL
       SELECT p.month, p.days, x."resourceKey", (x.value * 10000)::int8
-      FROM (VALUES ${Prisma.join(partial.map((month) => Prisma.sql`(${month.month}::date, ${month.days}::int)`))}) AS p (month, days)
+      FROM (VALUES ${Prisma.join(edgeMonths.map((month) => Prisma.sql`(${month.month}::date, ${month.days}::int)`))}) AS p (month, days)
       CROSS JOIN LATERAL (${top("dayCeiling", Prisma.sql`p.month`)}) x`
     : Prisma.empty;
   const monthly = Prisma.sql`l.days = 0`;

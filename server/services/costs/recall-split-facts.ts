@@ -2,10 +2,11 @@ import { Prisma, type PrismaClient } from "../../db";
 import { monthSplitFactsSql } from "./resource-month-source";
 
 /**
- * The split facts last read for an organization's period, per process. The explorer by resource builds its one
- * statement from them instead of reading them first (a round trip and its JavaScript were a sixth of its answer),
- * and that statement reads them again: when they no longer hold (data arrived in between), the answer is thrown
- * away and asked again from the facts just read. Bounded: the least recently used entries go first.
+ * The split facts last read for an organization's period, per process. The explorer by resource and the dashboard's
+ * top 10 build their one statement from them instead of reading them first (a round trip and its JavaScript were a
+ * sixth of the explorer's answer), and that statement reads them again: when they no longer hold (data arrived in
+ * between), the answer is thrown away and asked again from the facts just read. Bounded: the least recently used
+ * entries go first.
  */
 const REMEMBERED = 1_000;
 
@@ -56,6 +57,12 @@ export function rememberSplitFacts(organizationId: string, period: { from: strin
   if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
 }
 
-export function sameSplitFacts(a: SplitFacts, b: SplitFacts): boolean {
-  return a.before === b.before && a.after === b.after && a.lastDayRecords === b.lastDayRecords;
+/**
+ * Whether the facts a statement was built from (recalled) are those it read along (now); when not, `now` is
+ * remembered, and the caller asks again.
+ */
+export function splitFactsHold(organizationId: string, period: { from: string; to: string }, recalled: SplitFacts, now: SplitFacts): boolean {
+  if (recalled.before === now.before && recalled.after === now.after && recalled.lastDayRecords === now.lastDayRecords) return true;
+  rememberSplitFacts(organizationId, period, now);
+  return false;
 }

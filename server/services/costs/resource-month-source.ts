@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../../db";
+import { Prisma } from "../../db";
 import { addDays, monthEndOf, monthStartOf } from "./calendar-days";
 import type { CostSource } from "./cost-source-sql";
 
@@ -26,11 +26,6 @@ export function monthSplitFactsSql(organizationId: string, period: { from: strin
   return Prisma.sql`
     EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" >= ${monthStartOf(period.from)}::date AND r."day" < ${period.from}::date) AS before,
     EXISTS (SELECT 1 FROM "CostDailyRollup" r WHERE r."organizationId" = ${organizationId} AND r."day" > ${period.to}::date AND r."day" <= ${monthEndOf(period.to)}::date) AS after`;
-}
-
-export async function planMonthSplit(db: PrismaClient, organizationId: string, period: { from: string; to: string }): Promise<MonthSplit> {
-  const [facts] = await db.$queryRaw<{ before: boolean; after: boolean }[]>`SELECT ${monthSplitFactsSql(organizationId, period)}`;
-  return monthSplitOf(period, facts ?? { before: false, after: false });
 }
 
 export function monthSplitOf(period: { from: string; to: string }, facts: { before: boolean; after: boolean }): MonthSplit {

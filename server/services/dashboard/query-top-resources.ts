@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../../db";
 import type { DashboardOverview, ResolvedPeriod } from "../costs/cost-query-contract";
 import { decimal, formatMoney } from "../costs/money";
 import { rankResourceTotals } from "../costs/rank-resource-totals";
-import { readSplitFacts, recallSplitFacts, rememberSplitFacts, sameSplitFacts, splitFactsJsonSql, type SplitFacts } from "../costs/recall-split-facts";
+import { readSplitFacts, recallSplitFacts, splitFactsHold, splitFactsJsonSql, type SplitFacts } from "../costs/recall-split-facts";
 import { monthSplitOf } from "../costs/resource-month-source";
 
 const TOP_RESOURCES = 10;
@@ -26,13 +26,7 @@ async function rankTopPairs(db: PrismaClient, organizationId: string, period: Re
     monthObjects: facts.lastDayRecords,
     alongside: recalled ? splitFactsJsonSql(organizationId, period) : undefined,
   });
-  if (recalled) {
-    const now = JSON.parse(ranking.alongside!) as SplitFacts;
-    if (!sameSplitFacts(now, recalled)) {
-      rememberSplitFacts(organizationId, period, now);
-      return rankTopPairs(db, organizationId, period, false);
-    }
-  }
+  if (recalled && !splitFactsHold(organizationId, period, recalled, JSON.parse(ranking.alongside!) as SplitFacts)) return rankTopPairs(db, organizationId, period, false);
   return ranking.rows;
 }
 

@@ -1,5 +1,7 @@
 import { db } from "@/server/db";
+import { readSplitFacts } from "@/server/services/costs/recall-split-facts";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
+import { monthSplitOf } from "@/server/services/costs/resource-month-source";
 import { createUserWithOrganization } from "../helpers/test-callers";
 
 /**
@@ -93,4 +95,9 @@ export async function chargeWebOnOctoberFirst(organization: Awaited<ReturnType<t
   const web = { connectionId: organization.selectel.id, providerResourceId: "web-1", resourceId: organization.web.id, name: "web-1", type: "server", service: "Compute", region: "ru-1", project: "p1" };
   await insertLines(organization.organizationId, [{ ...web, tags: { env: "prod", team: "a" }, cost: "1000.0000", days: ["2025-10-01"] }]);
   await rebuildCostRollups(db, { organizationId: organization.organizationId });
+}
+
+/** The month split a period is read by, from its split facts read now (as the backend plans it). */
+export async function planMonthSplit(organizationId: string, period: { from: string; to: string }) {
+  return monthSplitOf(period, await readSplitFacts(db, organizationId, period));
 }

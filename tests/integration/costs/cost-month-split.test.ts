@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/server/db";
 import { queryCostExplorer } from "@/server/services/costs/query-cost-explorer";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
-import { planMonthSplit } from "@/server/services/costs/resource-month-source";
 import { getDashboardOverview } from "@/server/services/dashboard/get-dashboard-overview";
 import { truncateAllTables } from "../setup/worker-database";
-import { MOSCOW, seedCostOrganization } from "./cost-fixtures";
+import { MOSCOW, planMonthSplit, seedCostOrganization } from "./cost-fixtures";
 
 // Per-resource and tag questions read the monthly per-resource rollup for whole months and CostRecord for the
 // partial edge months: every answer must equal a direct aggregation of CostRecord, whatever the period's edges.
@@ -71,13 +70,13 @@ const totalsOf = (rows: { key: string | null; total: string }[]) => Object.fromE
 
 describe("monthly per-resource rollup with CostRecord edges", () => {
   it("takes whole months from the rollup, partial edge months from CostRecord unless the month has nothing outside the period", async () => {
-    expect(await planMonthSplit(db, org.organizationId, { from: "2025-09-28", to: "2025-11-02" })).toEqual({
+    expect(await planMonthSplit(org.organizationId, { from: "2025-09-28", to: "2025-11-02" })).toEqual({
       months: { from: "2025-10-01", to: "2025-10-01" },
       edges: [{ from: "2025-09-28", to: "2025-09-30" }, { from: "2025-11-01", to: "2025-11-02" }],
     });
     // Nothing is billed before 2025-09-25 or after 2025-11-06: those edge months come whole from the rollup.
-    expect(await planMonthSplit(db, org.organizationId, { from: "2025-09-20", to: "2025-11-20" })).toEqual({ months: { from: "2025-09-01", to: "2025-11-01" }, edges: [] });
-    expect(await planMonthSplit(db, org.organizationId, { from: "2025-10-10", to: "2025-10-10" })).toEqual({ months: null, edges: [{ from: "2025-10-10", to: "2025-10-10" }] });
+    expect(await planMonthSplit(org.organizationId, { from: "2025-09-20", to: "2025-11-20" })).toEqual({ months: { from: "2025-09-01", to: "2025-11-01" }, edges: [] });
+    expect(await planMonthSplit(org.organizationId, { from: "2025-10-10", to: "2025-10-10" })).toEqual({ months: null, edges: [{ from: "2025-10-10", to: "2025-10-10" }] });
   });
 
   for (const range of RANGES) {

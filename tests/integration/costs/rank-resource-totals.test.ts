@@ -4,9 +4,8 @@ import { resolveFilters } from "@/server/services/costs/cost-source-sql";
 import { costExplorerInput } from "@/server/services/costs/cost-query-contract";
 import { rankCandidates, rankResourceTotals, type RankWindow } from "@/server/services/costs/rank-resource-totals";
 import { rebuildCostRollups } from "@/server/services/costs/refresh-cost-rollups";
-import { planMonthSplit } from "@/server/services/costs/resource-month-source";
 import { truncateAllTables } from "../setup/worker-database";
-import { seedCostOrganization } from "./cost-fixtures";
+import { planMonthSplit, seedCostOrganization } from "./cost-fixtures";
 
 // Rankings group the monthly rollup by integer keys and resolve the text ids of a window's candidates only: the
 // windows must be exactly what ordering CostRecord's sums by (total, connection, id) in byte order gives, ties
@@ -65,7 +64,7 @@ async function directOf(organizationId: string, range: { from: string; to: strin
 
 async function rankOptions(range: { from: string; to: string }, perConnection: boolean, windows: RankWindow[], services: string[] = []) {
   const filters = resolveFilters({ ...costExplorerInput.shape.filters.parse(undefined), services }, new Map());
-  const split = await planMonthSplit(db, org.organizationId, range);
+  const split = await planMonthSplit(org.organizationId, range);
   return { period: range, split, filters, perConnection, windows, count: true };
 }
 
@@ -159,13 +158,21 @@ describe("rankResourceTotals", () => {
   });
 });
 
+/** A day's charge of an object on the organization's Selectel connection. */
+function selectelRow(organization: Awaited<ReturnType<typeof seedCostOrganization>>, id: string, date: string, cost: string): Prisma.CostRecordCreateManyInput {
+  return {
+    organizationId: organization.organizationId, connectionId: organization.selectel.id, providerResourceId: id, resourceName: id, chargePeriodStart: new Date(`${date}T00:00:00Z`),
+    chargePeriodEnd: new Date(`${date}T00:00:00Z`), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", tags: {},
+  };
+}
+
 // Top-N rankings first sum only the objects among each month's highest ceilings; they must either prove that no
 // other object can reach the top N or give way to the full ranking.
 describe("rankResourceTotals pruned by monthly ceilings", () => {
   let other: Awaited<ReturnType<typeof seedCostOrganization>>;
   const period = { from: "2024-12-29", to: "2025-03-31" }; // December's last days are an edge: it has charges before them
   const top = (limit: number): RankWindow[] => [{ name: "top", direction: "desc", limit, offset: 0 }];
-  const options = async (windows: RankWindow[], perConnection = false) => ({ period, split: await planMonthSplit(db, other.organizationId, period), filters: null, perConnection, windows, count: true });
+  const options = async (windows: RankWindow[], perConnection = false) => ({ period, split: await planMonthSplit(other.organizationId, period), filters: null, perConnection, windows, count: true });
 
   beforeAll(async () => {
     other = await seedCostOrganization("Org B");
@@ -239,7 +246,7 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     periods.push({ from: "2025-01-01", to: "2025-03-11" }, { from: "2024-12-29", to: "2025-03-11" }, { from: "2025-01-15", to: "2025-03-11" });
     for (const range of periods) {
       const expected = (await directOf(other.organizationId, range, "desc")).length;
-      const split = await planMonthSplit(db, other.organizationId, range);
+      const split = await planMonthSplit(other.organizationId, range);
       // Deep enough that every list is read whole: the pruned statement answers (and counts) in every period.
       const ask = { period: range, split, filters: null, perConnection: false, windows: top(50), count: true };
       const pruned = await rankCandidates(db, other.organizationId, ask);
@@ -254,11 +261,7 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     // to February 20th: never among a month's 4 highest ceilings (a top 1 reads 4), but first among its dearest days.
     const daily = await seedCostOrganization("Org D");
     const rows: Prisma.CostRecordCreateManyInput[] = [];
-    const record = (id: string, date: string, cost: string) =>
-      rows.push({
-        organizationId: daily.organizationId, connectionId: daily.selectel.id, providerResourceId: id, resourceName: id, chargePeriodStart: new Date(`${date}T00:00:00Z`),
-        chargePeriodEnd: new Date(`${date}T00:00:00Z`), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", tags: {},
-      });
+    const record = (id: string, date: string, cost: string) => rows.push(selectelRow(daily, id, date, cost));
     for (const [month, days] of [["2025-01", 31], ["2025-02", 28]] as const) {
       for (let date = 1; date <= days; date += 1) {
         const day = `${month}-${String(date).padStart(2, "0")}`;
@@ -268,7 +271,7 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     }
     await db.costRecord.createMany({ data: rows });
     await rebuildCostRollups(db, { organizationId: daily.organizationId });
-    const ask = async (period: { from: string; to: string }, windows: RankWindow[], perConnection = false) => ({ period, split: await planMonthSplit(db, daily.organizationId, period), filters: null, perConnection, windows, count: true });
+    const ask = async (period: { from: string; to: string }, windows: RankWindow[], perConnection = false) => ({ period, split: await planMonthSplit(daily.organizationId, period), filters: null, perConnection, windows, count: true });
     // January 27–31 is an edge: January's 4th ceiling (52,700) plus February's (47,600) exceed the leader's 66,000;
     // five of January's 4th dearest days (5 × 1,800) plus February's 4th ceiling do not.
     const lateJanuary = { from: "2025-01-27", to: "2025-02-28" };
@@ -291,11 +294,7 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     // A steady object never among the top 4 of a month but first over the quarter.
     const steady = await seedCostOrganization("Org C");
     const rows: Prisma.CostRecordCreateManyInput[] = [];
-    const record = (id: string, date: string, cost: string) =>
-      rows.push({
-        organizationId: steady.organizationId, connectionId: steady.selectel.id, providerResourceId: id, resourceName: id, chargePeriodStart: new Date(`${date}T00:00:00Z`),
-        chargePeriodEnd: new Date(`${date}T00:00:00Z`), billedCost: cost, effectiveCost: cost, billingCurrency: "RUB", tags: {},
-      });
+    const record = (id: string, date: string, cost: string) => rows.push(selectelRow(steady, id, date, cost));
     ["2025-01-15", "2025-02-15", "2025-03-15"].forEach((date, month) => {
       for (let spike = 0; spike < 4; spike += 1) record(`spike-${month}-${spike}`, date, "100.0000");
       record("steady", date, "60.0000");
@@ -303,7 +302,7 @@ describe("rankResourceTotals pruned by monthly ceilings", () => {
     await db.costRecord.createMany({ data: rows });
     await rebuildCostRollups(db, { organizationId: steady.organizationId });
     const quarter = { from: "2025-01-01", to: "2025-03-31" };
-    const split = await planMonthSplit(db, steady.organizationId, quarter);
+    const split = await planMonthSplit(steady.organizationId, quarter);
     const ask = { period: quarter, split, filters: null, perConnection: true, windows: top(1), count: false, cellsOf: totalsAsCells(steady.organizationId, quarter) };
     expect(await rankCandidates(db, steady.organizationId, ask)).toBeNull();
     const { rows: ranked, cells } = await rankResourceTotals(db, steady.organizationId, ask);
